@@ -1,0 +1,25 @@
+/**
+ * The one content script for every supported site: picks the site adapter, starts the controller,
+ * and talks to the background over the site channel. Untrusted side: no storage API, no class-list
+ * data; it sends what the user wrote and gets findings back.
+ */
+import { Controller } from '@/src/content/controller';
+import { mountLayer } from '@/src/content/layer';
+import type { CheckResponse } from '@/src/messaging/protocol';
+import { adapterFor, MATCH_PATTERNS } from '@/src/sites';
+
+export default defineContentScript({
+  matches: MATCH_PATTERNS,
+  runAt: 'document_start',
+  main(ctx) {
+    const adapter = adapterFor(location.origin);
+    new Controller({
+      adapter,
+      win: window,
+      signal: ctx.signal,
+      mountLayer: (actions) => mountLayer(document, actions),
+      check: (text, surface) =>
+        browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>,
+    });
+  },
+});

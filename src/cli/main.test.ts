@@ -1,0 +1,66 @@
+/**
+ * End-to-end tests of the CLI as a user runs it: a real child process (npx tsx), the shipped
+ * fixtures, JSON lines in, JSON lines out. Checks the output format exactly, so scripts and the
+ * rules/README.md example can rely on it.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PACK = 'test/fixtures/packs/v1-minimal.json';
+const PEOPLE = 'test/fixtures/rosters/sentinel-class.csv';
+
+function cli(args: string[], input = '') {
+  const env = { ...process.env };
+  // The CLI resolves paths against INIT_CWD only when `npm run cli` started it; not the case here.
+  delete env.npm_lifecycle_event;
+  // `--no`: never download anything; tsx is a local dev dependency.
+  const r = spawnSync('npx', ['--no', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli check', () => {
+  it('writes exactly one JSON line per input line, in order, and carries on after a bad line', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'Lovely work by Zephyrine Quillfeather today' }),
+      JSON.stringify({ id: 'b', text: 'Nothing to see here' }),
+      '{"id": "c", "text": ',
+      '',
+      JSON.stringify({ id: 7, text: 'zephyrine quillfeather!' }),
+    ].join('\n');
+    const r = cli(['check', '--pack', PACK, '--people', PEOPLE], `${input}\n`);
+    expect(r.code).toBe(0);
+    const clause = 'Do not discuss pupils on social media.';
+    expect(r.stdout.split('\n')).toEqual([
+      `{"id":"a","findings":[{"rule":"pupil-name","start":15,"end":37,"severity":"high","clause":"${clause}"}]}`,
+      '{"id":"b","findings":[]}',
+      '{"id":null,"error":"line 3 is not valid JSON"}',
+      `{"id":7,"findings":[{"rule":"pupil-name","start":0,"end":22,"severity":"high","clause":"${clause}"}]}`,
+      '',
+    ]);
+  });
+
+  it('reports a line without text against its id', () => {
+    const r = cli(['check', '--pack', PACK, '--people', PEOPLE, '--site', 'x'], '{"id":"q"}\n[1]\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '{"id":"q","error":"line 1: \\"text\\" should be a string"}\n' +
+        '{"id":null,"error":"line 2 should be a JSON object like {\\"id\\": \\"1\\", \\"text\\": \\"...\\"}"}\n',
+    );
+  });
+
+  it.each([
+    [['check', '--pack', 'rules/schema.json', '--people', PEOPLE], 'format should be "second-look-pack"'],
+    [['check', '--pack', PACK, '--people', 'test/fixtures/packs/v1-minimal.json'], 'v1-minimal.json: there are no Forename or Surname columns'],
+    [['check', '--pack', 'no/such/pack.json', '--people', PEOPLE], 'cannot read the pack file'],
+    [['check', '--pack', PACK, '--people', PEOPLE, '--site', 'myspace'], '--site "myspace" is not a known site'],
+    [['check', '--pack', PACK], '--people <class-list file> is required'],
+    [['lint'], 'unknown command "lint"'],
+  ])('exits with code 2 and says why on stderr: %j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+}, 120_000);

@@ -1,0 +1,332 @@
+/**
+ * The content script's controller: watches the user's own (trusted) input in editors, asks the
+ * background to check the text, shows the warning, and holds a submit (click or key) while a
+ * finding stands. Untrusted side: it never sees the class list or the pack, only findings.
+ *
+ * Rules it keeps:
+ *  - Only trusted events start checks or count as submits (a page typing names programmatically
+ *    gets nothing; threat model B1).
+ *  - It never changes what the user wrote (invariant 4): no markup goes into the editor, and a
+ *    held submit is held by cancelling the event, not by editing.
+ *  - "Post anyway" lets the next submit of the same text through; it does not replay it.
+ *  - When a submit happens before the text was checked, the submit is held, the text is checked,
+ *    and only a clean result replays it (untrusted replays pass our own listeners untouched).
+ */
+import type { Finding } from '../engine/types';
+import type { CheckResponse } from '../messaging/protocol';
+import type { SiteAdapter, Surface } from '../sites/types';
+import type { Box, WarningActions, WarningViewModel } from '../ui/Warning';
+import type { Layer } from './layer';
+import { readEditor, rangeFor } from './read-text';
+
+export interface ControllerDeps {
+  adapter: SiteAdapter;
+  win: Window;
+  check(text: string, surface: Surface): Promise<CheckResponse>;
+  mountLayer(actions: WarningActions): Layer;
+  signal: AbortSignal;
+  /** Debounce after the last keystroke before checking. */
+  debounceMs?: number;
+}
+
+interface EditorState {
+  checkedText: string | null;
+  findings: Finding[];
+  pending: Promise<void> | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  allowText: string | null;
+  allowUntil: number;
+  panelOpen: boolean;
+  held: boolean;
+}
+
+const ALLOW_MS = 60_000;
+const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', other: 'post' };
+
+export class Controller {
+  private readonly states = new WeakMap<HTMLElement, EditorState>();
+  private current: HTMLElement | null = null;
+  private layer: Layer | null = null;
+  private focusToken = 0;
+  private shownAt = 0;
+  private panelVisible = false;
+  /** Where the caret was in the current editor, so "Edit" can put the user back there. */
+  private savedRange: Range | null = null;
+  /** Last real key press, paste or drop: `input` events from execCommand are trusted too. */
+  private lastGesture = 0;
+  private readonly debounceMs: number;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.debounceMs = deps.debounceMs ?? 150;
+    const { win, signal } = deps;
+    const opts = { capture: true, signal } as const;
+    // Window capture runs before React's root listeners and the editors' own root listeners.
+    for (const type of ['keydown', 'beforeinput', 'input', 'paste', 'drop', 'cut', 'compositionend'] as const) {
+      win.addEventListener(type, (e) => this.onEdit(e), opts);
+    }
+    win.addEventListener('keydown', (e) => this.onKeydown(e), opts);
+    win.addEventListener('click', (e) => this.onClick(e), opts);
+    win.addEventListener('submit', (e) => this.onFormSubmit(e), opts);
+    win.addEventListener('focusin', (e) => this.onFocus(e), opts);
+    win.document.addEventListener('selectionchange', () => this.saveSelection(), { signal });
+    win.addEventListener('scroll', () => this.render(), { capture: true, passive: true, signal });
+    win.addEventListener('resize', () => this.render(), { passive: true, signal });
+    signal.addEventListener('abort', () => this.layer?.destroy());
+  }
+
+  private state(editor: HTMLElement): EditorState {
+    let s = this.states.get(editor);
+    if (!s) {
+      s = { checkedText: null, findings: [], pending: null, timer: undefined, allowText: null, allowUntil: 0, panelOpen: true, held: false };
+      this.states.set(editor, s);
+    }
+    return s;
+  }
+
+  private path(e: Event): EventTarget[] {
+    return e.composedPath();
+  }
+
+  private saveSelection(): void {
+    const sel = this.deps.win.getSelection();
+    if (!this.current || !sel || sel.rangeCount === 0) return;
+    const range = sel.getRangeAt(0);
+    if (this.current.contains(range.startContainer)) this.savedRange = range.cloneRange();
+  }
+
+  /** Focus the editor again with the caret where the user left it (never edits the text). */
+  private returnToEditor(editor: HTMLElement): void {
+    editor.focus();
+    const range = this.savedRange;
+    const sel = this.deps.win.getSelection();
+    if (range && sel && editor.contains(range.startContainer) && editor.contains(range.endContainer)) {
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+  }
+
+  private onFocus(e: Event): void {
+    if (!e.isTrusted) return;
+    const editor = this.deps.adapter.editorFrom(this.path(e));
+    if (editor && editor !== this.current) {
+      this.current = editor;
+      this.render();
+    }
+  }
+
+  private onEdit(e: Event): void {
+    if (!e.isTrusted) return;
+    if (e.type === 'keydown' && !isEditingKey(e as KeyboardEvent)) return;
+    if (e.type === 'input' || e.type === 'beforeinput') {
+      // A page can call document.execCommand('insertText') and get trusted input events without
+      // the user doing anything: only count them right after a real gesture (anti-oracle, B1).
+      if (Date.now() - this.lastGesture > 1000) return;
+    } else {
+      this.lastGesture = Date.now();
+    }
+    const editor = this.deps.adapter.editorFrom(this.path(e));
+    if (!editor) return;
+    this.current = editor;
+    const s = this.state(editor);
+    // The text is changing: old highlights would sit over the wrong words until the next result.
+    s.held = false;
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => void this.runCheck(editor), this.debounceMs);
+  }
+
+  /** Checks the editor's current text; resolves when the state reflects it (or the check failed). */
+  private runCheck(editor: HTMLElement): Promise<void> {
+    const s = this.state(editor);
+    clearTimeout(s.timer);
+    const text = readEditor(editor).text;
+    if (text === s.checkedText) return s.pending ?? Promise.resolve();
+    if (!text.trim()) {
+      s.checkedText = text;
+      s.findings = [];
+      this.render();
+      return Promise.resolve();
+    }
+    const p = this.deps
+      .check(text, this.deps.adapter.surfaceOf(editor))
+      .then((res) => {
+        if (!res.ok) return;
+        // A newer edit may have happened while we waited: only keep a verdict for current text.
+        if (readEditor(editor).text !== text) return;
+        const hadFindings = s.findings.length > 0;
+        s.checkedText = text;
+        s.findings = res.findings;
+        if (s.findings.length && !hadFindings) s.panelOpen = true;
+      })
+      .catch(() => {
+        /* extension reloaded or worker unavailable: nothing to show */
+      })
+      .finally(() => {
+        if (s.pending === p) s.pending = null;
+        if (this.current === editor) this.render();
+      });
+    s.pending = p;
+    return p;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (!e.isTrusted) return;
+    const editor = this.deps.adapter.editorFrom(this.path(e));
+    if (!editor || !this.deps.adapter.isKeyboardSubmit(e, editor)) return;
+    this.onSubmitAttempt(editor, e, () => {
+      editor.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey,
+          shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true,
+        } as KeyboardEventInit),
+      );
+    });
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (!e.isTrusted) return;
+    const control = this.deps.adapter.submitControlFrom(this.path(e));
+    if (!control) return;
+    const editor = this.editorForControl(control);
+    if (!editor) return;
+    this.onSubmitAttempt(editor, e, () => control.click());
+  }
+
+  private onFormSubmit(e: Event): void {
+    if (!e.isTrusted) return;
+    const form = e.target as HTMLFormElement;
+    const editor = this.editorWithin(form);
+    if (!editor) return;
+    this.onSubmitAttempt(editor, e, () => form.requestSubmit());
+  }
+
+  /** The editor a submit control sends: the nearest scope around the control that holds one. */
+  private editorForControl(control: HTMLElement): HTMLElement | null {
+    for (let scope: Element | null = control.parentElement; scope; scope = scope.parentElement) {
+      const found = this.editorWithin(scope);
+      if (found) return found;
+      if (scope === control.ownerDocument.body) break;
+    }
+    return null;
+  }
+
+  private editorWithin(scope: Element): HTMLElement | null {
+    const candidates = scope.querySelectorAll<HTMLElement>(
+      '[data-lexical-editor="true"], [contenteditable="true"], [contenteditable=""], [role="textbox"], textarea, input[type="text"]',
+    );
+    let first: HTMLElement | null = null;
+    for (const el of candidates) {
+      const editor = this.deps.adapter.editorFrom([el]);
+      if (!editor) continue;
+      if (editor === this.current) return editor;
+      first ??= editor;
+    }
+    return first;
+  }
+
+  private onSubmitAttempt(editor: HTMLElement, e: Event, replay: () => void): void {
+    const s = this.state(editor);
+    const text = readEditor(editor).text;
+    if (!text.trim()) return;
+    if (s.allowText === text && Date.now() < s.allowUntil) {
+      s.allowText = null;
+      return;
+    }
+    this.current = editor;
+    if (s.checkedText === text) {
+      if (!s.findings.length) return;
+      hold(e);
+      this.showHeld(s);
+      return;
+    }
+    // Not checked yet (typed and submitted within the debounce): hold, check, then decide.
+    hold(e);
+    void this.runCheck(editor).then(() => {
+      if (readEditor(editor).text !== text) return; // the user changed it meanwhile: they will submit again
+      if (s.checkedText === text && s.findings.length) this.showHeld(s);
+      // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
+      else replay();
+    });
+  }
+
+  private showHeld(s: EditorState): void {
+    s.held = true;
+    s.panelOpen = true;
+    this.focusToken++;
+    this.render();
+  }
+
+  private readonly actions: WarningActions = {
+    onEdit: (e) => {
+      if (!e.isTrusted || !this.current) return;
+      const s = this.state(this.current);
+      s.panelOpen = false;
+      s.held = false;
+      this.render();
+      this.returnToEditor(this.current);
+    },
+    onPostAnyway: (e) => {
+      // Only a real click, on a panel that has been on screen long enough to be read.
+      if (!e.isTrusted || !this.current || Date.now() - this.shownAt < 300) return;
+      const s = this.state(this.current);
+      s.allowText = s.checkedText;
+      s.allowUntil = Date.now() + ALLOW_MS;
+      this.render();
+    },
+    onClose: (e) => {
+      if (!e.isTrusted || !this.current) return;
+      const s = this.state(this.current);
+      s.panelOpen = false;
+      this.render();
+      this.returnToEditor(this.current);
+    },
+  };
+
+  private hide(): void {
+    this.panelVisible = false;
+    this.layer?.update(null);
+  }
+
+  private render(): void {
+    const editor = this.current;
+    const s = editor ? this.states.get(editor) : undefined;
+    if (!editor || !s || !s.findings.length || !editor.isConnected) return this.hide();
+    const read = readEditor(editor);
+    // Stale until the pending check answers.
+    if (read.text !== s.checkedText) return this.hide();
+    const boxes: Box[] = [];
+    const doc = editor.ownerDocument;
+    for (const f of s.findings) {
+      const range = rangeFor(read, f.start, f.end, doc);
+      if (!range) continue;
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && r.height > 0) boxes.push({ x: r.left, y: r.top, w: r.width, h: r.height, severity: f.severity });
+      }
+    }
+    const a = editor.getBoundingClientRect();
+    const vm: WarningViewModel = {
+      items: s.findings.map((finding) => ({ finding, words: read.text.slice(finding.start, finding.end) })),
+      boxes,
+      anchor: { x: a.left, y: a.top, w: a.width, h: a.height },
+      held: s.held,
+      allowed: s.allowText !== null && s.allowText === s.checkedText,
+      panelOpen: s.panelOpen,
+      surfaceNoun: NOUNS[this.deps.adapter.surfaceOf(editor)],
+      focusToken: this.focusToken,
+    };
+    this.layer ??= this.deps.mountLayer(this.actions);
+    if (s.panelOpen && !this.panelVisible) this.shownAt = Date.now();
+    this.panelVisible = s.panelOpen;
+    this.layer.update(vm);
+  }
+}
+
+function hold(e: Event): void {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+/** Keys that change text (not arrows, modifiers, shortcuts like Ctrl+Enter). */
+function isEditingKey(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return e.key === 'v' || e.key === 'x' || e.key === 'z' || e.key === 'y';
+  return e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter';
+}

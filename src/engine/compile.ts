@@ -1,0 +1,178 @@
+/**
+ * Compiles a rule pack plus the class lists into everything the detectors need, once. The
+ * background keeps the result warm and rebuilds it when the pack or a list changes.
+ * Pure: no browser API.
+ *
+ * Also defines what a detector receives (`RuleInput`, `CompiledRuleSet`) and how a rule's pack
+ * settings resolve for a site, so every rule module reads settings the same way.
+ */
+import type { RulePack, RuleSettings } from '../pack/types';
+import { MatcherBuilder, type Match, type PatternWord, type PhraseMatcher } from './matcher';
+import { prefixedNorm, tokenise, type Token } from './tokenise';
+import type { Finding, PersonNames, RuleId, Severity, SiteId } from './types';
+import { isOrdinaryWord } from './words';
+
+/** Why a pupil-name pattern exists. Carries nothing from the class list itself. */
+export type PupilPatternKind = 'full-name';
+/** Which part of the school profile a school-identity pattern came from. */
+export type SchoolPatternKind = 'name' | 'handle' | 'hashtag';
+
+export interface CompiledRuleSet {
+  /** Frozen copies of the pack's rule settings (absent rule = not run). */
+  readonly settings: Readonly<Partial<Record<RuleId, Readonly<RuleSettings>>>>;
+  /** Pupils' and former pupils' full names. */
+  readonly pupilNames: PhraseMatcher<PupilPatternKind>;
+  /** The school's name, aliases, handles and hashtags. */
+  readonly schoolIdentity: PhraseMatcher<SchoolPatternKind>;
+}
+
+/** What every detector receives: the (possibly truncated) text, its tokens, and the site. */
+export interface RuleInput {
+  readonly text: string;
+  readonly site: SiteId;
+  readonly tokens: readonly Token[];
+}
+
+/** A rule module's description (the registry and the options page list these). */
+export interface RuleMeta {
+  readonly id: RuleId;
+  readonly title: string;
+  readonly defaultSeverity: Severity;
+  readonly description: string;
+}
+
+export interface RuleModule {
+  readonly meta: RuleMeta;
+  readonly detect: (input: RuleInput, compiled: CompiledRuleSet) => Finding[];
+}
+
+/** A rule's settings after the per-site override, for a rule that is on. */
+export interface ActiveRule {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly clause: string;
+}
+
+/**
+ * The settings `rule` runs with on `site`, or null when it does not run there: the pack does not
+ * configure it (a finding must cite the school's clause, which only the pack has), it is disabled,
+ * or the site override disables it.
+ */
+export function activeRule(compiled: CompiledRuleSet, rule: RuleId, site: SiteId): ActiveRule | null {
+  const s = compiled.settings[rule];
+  if (!s) return null;
+  const override = s.sites?.[site];
+  if (!(override?.enabled ?? s.enabled)) return null;
+  return { severity: override?.severity ?? s.severity, title: s.title, clause: s.clause };
+}
+
+/** Findings for `matches`, decorated with the rule's resolved settings. */
+export function findingsFor(rule: RuleId, active: ActiveRule, matches: readonly Match<unknown>[]): Finding[] {
+  return matches.map((m) => ({
+    rule,
+    start: m.start,
+    end: m.end,
+    severity: active.severity,
+    title: active.title,
+    clause: active.clause,
+  }));
+}
+
+/** A literal phrase as pattern words: the same tokeniser as the text, so both fold alike. */
+export function patternWords(phrase: string): PatternWord[] {
+  return tokenise(phrase).map((t) => ({ norm: t.norm, poss: t.poss > 0 }));
+}
+
+/** Patterns made only of ordinary words need case evidence in the text (see words.ts). */
+function needsCase(words: readonly PatternWord[]): boolean {
+  return words.every((w) => isOrdinaryWord(w.norm));
+}
+
+/** "Holbrook Primary School" → "holbrookprimaryschool", the body of a matching '#'/'@' token. */
+export function compactKey(words: readonly PatternWord[], withPossessive = false): string {
+  let key = '';
+  for (const w of words) key += withPossessive && w.poss ? w.norm + 's' : w.norm;
+  return key;
+}
+
+const ROLES_IN_PUPIL_RULE: ReadonlySet<PersonNames['role']> = new Set(['pupil', 'former-pupil']);
+
+function compilePupilNames(people: readonly PersonNames[]): PhraseMatcher<PupilPatternKind> {
+  const b = new MatcherBuilder<PupilPatternKind>();
+  for (const p of people) {
+    if (!ROLES_IN_PUPIL_RULE.has(p.role)) continue;
+    const surname = patternWords(p.surname);
+    // A forename alone never fires in this slice, so a person without a surname adds nothing.
+    if (surname.length === 0) continue;
+    const forenames = p.preferred && p.preferred !== p.forename ? [p.forename, p.preferred] : [p.forename];
+    for (const forename of forenames) {
+      const first = patternWords(forename);
+      if (first.length === 0) continue;
+      const words = [...first, ...surname];
+      b.addPhrase(words, { needsCase: needsCase(words), allowHyphen: true, value: 'full-name' });
+      // "#EvieCarter" / "@eviecarter" name the pupil just as clearly as the words do.
+      const key = compactKey(words);
+      b.addCompact('#', prefixedNorm('#', key), 'full-name');
+      b.addCompact('@', prefixedNorm('@', key), 'full-name');
+    }
+  }
+  return b.build();
+}
+
+/** Strip a leading '@'/'#' that people paste with the handle. */
+function bareTag(s: string): string {
+  const t = s.trim();
+  return t.startsWith('@') || t.startsWith('#') ? t.slice(1) : t;
+}
+
+function compileSchoolIdentity(pack: RulePack): PhraseMatcher<SchoolPatternKind> {
+  const b = new MatcherBuilder<SchoolPatternKind>();
+  const school = pack.school;
+  for (const phrase of [school.name, ...school.aliases]) {
+    const words = patternWords(phrase);
+    if (words.length === 0) continue;
+    b.addPhrase(words, { needsCase: needsCase(words), allowHyphen: true, value: 'name' });
+    // The name written as one tag or handle: "#HolbrookPrimarySchool", "@StMarysSchool".
+    for (const withPoss of [false, true]) {
+      const key = compactKey(words, withPoss);
+      b.addCompact('#', prefixedNorm('#', key), 'name');
+      b.addCompact('@', prefixedNorm('@', key), 'name');
+    }
+  }
+  for (const handle of school.handles) {
+    const body = bareTag(handle);
+    b.addCompact('@', prefixedNorm('@', body), 'handle');
+    // The account name used as a tag still names the school.
+    b.addCompact('#', prefixedNorm('#', body), 'handle');
+  }
+  for (const tag of school.hashtags) {
+    // Whitespace is not part of a tag; tolerate "Holbrook Pride" typed in the profile.
+    b.addCompact('#', prefixedNorm('#', bareTag(tag).replace(/\s+/g, '')), 'hashtag');
+  }
+  return b.build();
+}
+
+function freezeSettings(pack: RulePack): CompiledRuleSet['settings'] {
+  const out: Partial<Record<RuleId, Readonly<RuleSettings>>> = {};
+  for (const [id, s] of Object.entries(pack.rules) as [RuleId, RuleSettings | undefined][]) {
+    if (!s) continue;
+    const sites: RuleSettings['sites'] = {};
+    for (const [site, o] of Object.entries(s.sites ?? {}) as [SiteId, NonNullable<RuleSettings['sites']>[SiteId]][]) {
+      if (o) sites[site] = Object.freeze({ ...o });
+    }
+    out[id] = Object.freeze({ ...s, sites: Object.freeze(sites) });
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Builds the compiled rule set from a pack and the people of every imported class list. The result
+ * holds no reference to `pack` or `people`: later edits to them do not leak in.
+ */
+export function compileRuleSet(pack: RulePack, people: readonly PersonNames[]): CompiledRuleSet {
+  return Object.freeze({
+    settings: freezeSettings(pack),
+    pupilNames: compilePupilNames(people),
+    schoolIdentity: compileSchoolIdentity(pack),
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Runs every enabled rule over one piece of text and returns the findings in text order.
+ * Pure: no browser API; the background calls it with the warm `CompiledRuleSet`.
+ */
+import { RULES } from '../rules';
+import { activeRule, type CompiledRuleSet, type RuleInput } from './compile';
+import { isWordCode, tokenise } from './tokenise';
+import type { CheckInput, Finding } from './types';
+
+/**
+ * Only the first 20,000 characters are checked. Posts and comments are far shorter on every site
+ * we support (X 280, Facebook comment 8,000, LinkedIn post 3,000); the cap bounds the work a page
+ * can make the background do with one message. A word cut by the cap is dropped rather than
+ * matched as a shorter word.
+ */
+export const MAX_CHECK_CHARS = 20_000;
+
+/** Truncates and tokenises once; every rule shares the result. */
+export function prepareInput(input: CheckInput): RuleInput {
+  let text = input.text;
+  let truncated = false;
+  if (text.length > MAX_CHECK_CHARS) {
+    let cut = MAX_CHECK_CHARS;
+    // Never split a surrogate pair.
+    const c = text.charCodeAt(cut - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cut--;
+    text = text.slice(0, cut);
+    truncated = true;
+  }
+  const tokens = tokenise(text);
+  if (truncated) {
+    const last = tokens[tokens.length - 1];
+    // The last word runs on past the cap ("Carter" cut to "Cart"): it is not a word we saw whole.
+    if (last && last.end + last.poss === text.length && isWordCode(input.text.codePointAt(text.length) as number)) {
+      tokens.pop();
+    }
+  }
+  return { text, site: input.site, tokens };
+}
+
+function byStartThenRule(a: Finding, b: Finding): number {
+  return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.end - b.end;
+}
+
+/** Findings of every rule that is on for `input.site`, sorted by start, then rule id, then end. */
+export function evaluate(compiled: CompiledRuleSet, input: CheckInput): Finding[] {
+  const active = RULES.filter((r) => activeRule(compiled, r.meta.id, input.site) !== null);
+  if (active.length === 0) return [];
+  const prepared = prepareInput(input);
+  const findings: Finding[] = [];
+  for (const rule of active) findings.push(...rule.detect(prepared, compiled));
+  return findings.sort(byStartThenRule);
+}

@@ -1,0 +1,211 @@
+/**
+ * Multi-pattern phrase matcher over tokens. Patterns (names, school names) are sequences of token
+ * norms stored as literal keys in a Map — never compiled into a RegExp — so any number of class-list
+ * names costs one Map lookup per token n-gram.
+ * Pure: no browser API.
+ *
+ * Cost: each token position tries n = 1..maxLength, stopping as soon as the n-gram is not the prefix
+ * of any pattern; a first-token Set rejects almost every position with one lookup. So matching is
+ * linear in the number of tokens, whatever the number of patterns.
+ */
+import type { Prefix, Token } from './tokenise';
+
+/** One word of a pattern, as produced by `tokenise` on the pattern text. */
+export interface PatternWord {
+  norm: string;
+  /** Written with a possessive in the pattern itself ("St Mary's School"). */
+  poss: boolean;
+}
+
+export interface PhraseOptions<T> {
+  /**
+   * Every matched token must be Title or UPPER case in the text. Set when the pattern is made only
+   * of ordinary words ("May Hunter"), so prose ("may hunter") does not match.
+   */
+  needsCase: boolean;
+  /** Allow a single hyphen between tokens as well as whitespace ("Ellie-Mae" ~ "Ellie Mae"). */
+  allowHyphen: boolean;
+  value: T;
+}
+
+/** Longest pattern we index, in tokens; longer phrases are ignored by `addPhrase`. */
+export const MAX_PATTERN_TOKENS = 24;
+
+interface PhraseEntry<T> {
+  readonly needsCase: boolean;
+  readonly allowHyphen: boolean;
+  /** Bit k set: pattern word k carries a possessive. */
+  readonly possMask: number;
+  readonly value: T;
+}
+
+export interface Match<T> {
+  /** Span in the original text (JS string offsets, end exclusive). */
+  start: number;
+  end: number;
+  /** Token index range, inclusive. */
+  first: number;
+  last: number;
+  /** Values of every pattern that matched this span (one per distinct pattern/value). */
+  values: T[];
+}
+
+export interface PhraseMatcher<T> {
+  /** n-gram key (norms joined by ' ') → the patterns with exactly those words. */
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry<T>[]>;
+  /** Keys that are proper prefixes of some longer pattern, including every first token. */
+  readonly prefixes: ReadonlySet<string>;
+  /** First tokens of all phrase patterns: the per-position prefilter. */
+  readonly starts: ReadonlySet<string>;
+  /** prefix sign + body ("#holbrookprimary", "@holbrookprimary") → values. */
+  readonly compact: ReadonlyMap<string, readonly T[]>;
+  readonly maxLength: number;
+  /** Number of distinct phrase keys and compact keys (for status and benchmarks). */
+  readonly size: number;
+}
+
+/** Collects patterns, merging duplicates; `build()` freezes them into a `PhraseMatcher`. */
+export class MatcherBuilder<T> {
+  private readonly phrases = new Map<string, PhraseEntry<T>[]>();
+  private readonly prefixes = new Set<string>();
+  private readonly starts = new Set<string>();
+  private readonly compact = new Map<string, T[]>();
+  private maxLength = 0;
+
+  /** Adds a token-sequence pattern. Empty or over-long word lists are ignored. */
+  addPhrase(words: readonly PatternWord[], options: PhraseOptions<T>): void {
+    if (words.length === 0 || words.length > MAX_PATTERN_TOKENS) return;
+    let key = '';
+    let possMask = 0;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as PatternWord;
+      if (w.norm === '') return;
+      if (k > 0) {
+        this.prefixes.add(key);
+        key += ' ';
+      }
+      key += w.norm;
+      if (w.poss) possMask |= 1 << k;
+    }
+    this.starts.add((words[0] as PatternWord).norm);
+    const entry: PhraseEntry<T> = {
+      needsCase: options.needsCase,
+      allowHyphen: options.allowHyphen,
+      possMask,
+      value: options.value,
+    };
+    const list = this.phrases.get(key);
+    if (!list) this.phrases.set(key, [entry]);
+    else if (!list.some((e) => sameEntry(e, entry))) list.push(entry);
+    if (words.length > this.maxLength) this.maxLength = words.length;
+  }
+
+  /** Adds a single '@'/'#' token pattern; `body` must already be a `prefixedNorm`. */
+  addCompact(prefix: Prefix, body: string, value: T): void {
+    if (body === '') return;
+    const key = prefix + body;
+    const list = this.compact.get(key);
+    if (!list) this.compact.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
+  }
+
+  build(): PhraseMatcher<T> {
+    return {
+      phrases: this.phrases,
+      prefixes: this.prefixes,
+      starts: this.starts,
+      compact: this.compact,
+      maxLength: this.maxLength,
+      size: this.phrases.size + this.compact.size,
+    };
+  }
+}
+
+function sameEntry<T>(a: PhraseEntry<T>, b: PhraseEntry<T>): boolean {
+  return a.needsCase === b.needsCase && a.allowHyphen === b.allowHyphen && a.possMask === b.possMask && a.value === b.value;
+}
+
+/** Tokens i..j carry case evidence: Title or UPPER each. */
+function casedRange(tokens: readonly Token[], i: number, j: number): boolean {
+  for (let k = i; k <= j; k++) {
+    const shape = (tokens[k] as Token).shape;
+    if (shape !== 'title' && shape !== 'upper') return false;
+  }
+  return true;
+}
+
+function entryFits<T>(e: PhraseEntry<T>, tokens: readonly Token[], i: number, j: number): boolean {
+  for (let k = i + 1; k <= j; k++) {
+    if (!e.allowHyphen && (tokens[k] as Token).gap === 'hyphen') return false;
+  }
+  // A possessive inside the span ("Evie's Carter") only fits a pattern written that way
+  // ("St Mary's School"); on the last token it is always fine ("Evie Carter's").
+  for (let k = i; k < j; k++) {
+    if ((tokens[k] as Token).poss > 0 && (e.possMask & (1 << (k - i))) === 0) return false;
+  }
+  return !e.needsCase || casedRange(tokens, i, j);
+}
+
+/**
+ * All matches in `tokens`, in text order. At each position the longest fitting pattern wins, and a
+ * match that lies inside an earlier, longer match is not reported ("Ellie Mae Smith" hides
+ * "Mae Smith"); overlapping but not contained matches are both reported.
+ * Phrase tokens must be separated by whitespace or (when allowed) one hyphen, never other
+ * punctuation ("May. Hunter" is not "May Hunter").
+ */
+export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[]): Match<T>[] {
+  const out: Match<T>[] = [];
+  const { phrases, prefixes, starts, compact, maxLength } = matcher;
+  let coveredTo = -1; // last token index of the furthest-reaching reported match
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.prefix !== undefined) {
+      const values = compact.get(t.prefix + t.norm);
+      if (values && i > coveredTo) {
+        out.push({ start: t.start, end: t.end, first: i, last: i, values: [...values] });
+        coveredTo = i;
+      }
+      continue;
+    }
+    if (!starts.has(t.norm)) continue;
+
+    let key = t.norm;
+    let bestJ = -1;
+    let bestValues: T[] = [];
+    let bestPossEnd = false;
+    const limit = Math.min(tokens.length, i + maxLength);
+    for (let j = i; j < limit; j++) {
+      if (j > i) {
+        const u = tokens[j] as Token;
+        if (u.prefix !== undefined || (u.gap !== 'space' && u.gap !== 'hyphen')) break;
+        key += ' ' + u.norm;
+      }
+      const entries = phrases.get(key);
+      if (entries) {
+        const values: T[] = [];
+        let possEnd = false;
+        for (const e of entries) {
+          if (!entryFits(e, tokens, i, j)) continue;
+          if (!values.includes(e.value)) values.push(e.value);
+          if (e.possMask & (1 << (j - i))) possEnd = true;
+        }
+        if (values.length > 0) {
+          bestJ = j;
+          bestValues = values;
+          bestPossEnd = possEnd;
+        }
+      }
+      if (!prefixes.has(key)) break;
+    }
+
+    if (bestJ > coveredTo) {
+      const last = tokens[bestJ] as Token;
+      // A pattern written with a possessive ("St Mary's") covers the suffix too.
+      const end = bestPossEnd ? last.end + last.poss : last.end;
+      out.push({ start: t.start, end, first: i, last: bestJ, values: bestValues });
+      coveredTo = bestJ;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * Rule pack (v1) types: the school profile plus per-rule settings. The JSON form is described by
+ * rules/schema.json and parsed strictly by src/pack/parse.ts. Pure data, no browser API.
+ */
+import type { RuleId, Severity, SiteId } from '../engine/types';
+
+export interface SchoolProfile {
+  /** The school's name as staff would write it, e.g. "Holbrook Primary School". */
+  name: string;
+  /** Other names: "Holbrook Primary", "Holbrook". Literal phrases, never patterns. */
+  aliases: string[];
+  /** Social handles without '@', e.g. "HolbrookPrimary". */
+  handles: string[];
+  /** Hashtags without '#', e.g. "HolbrookPride". */
+  hashtags: string[];
+  /** Staff e-mail domains, e.g. "holbrook.sch.uk". */
+  emailDomains: string[];
+}
+
+export interface SiteOverride {
+  enabled?: boolean;
+  severity?: Severity;
+}
+
+export interface RuleSettings {
+  enabled: boolean;
+  severity: Severity;
+  /** Short public title shown in warnings. */
+  title: string;
+  /** The clause text the warning cites (from the school's own policy). */
+  clause: string;
+  /** Where the clause comes from, e.g. "001 §5.4" (documentation only). */
+  source?: string;
+  /** Per-site exceptions, e.g. LinkedIn allowed for school-identity. */
+  sites?: Partial<Record<SiteId, SiteOverride>>;
+  /**
+   * Extra literal words/phrases for rules that need the school's own vocabulary: confidential terms
+   * for `confidential`, extra words for `offensive`, accepted disclaimer phrases for `disclaimer`.
+   * Always escaped literals, never patterns (rules/README.md). Optional; added by the pack slice.
+   */
+  terms?: string[];
+}
+
+export interface RulePack {
+  format: 'second-look-pack';
+  version: 1;
+  id: string;
+  title: string;
+  school: SchoolProfile;
+  rules: Partial<Record<RuleId, RuleSettings>>;
+}

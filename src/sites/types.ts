@@ -1,0 +1,27 @@
+/**
+ * The one interface every site adapter implements. Adapters only find things in the page: which
+ * element is an editor, which control submits which editor, which key press submits. No rule logic.
+ * Functions take the event path / elements they need, so DOM tests can pass fixture documents.
+ */
+import type { SiteId } from '../engine/types';
+import type { SURFACES } from '../messaging/protocol';
+
+export type Surface = (typeof SURFACES)[number];
+
+export interface SiteAdapter {
+  id: SiteId;
+  /** Origins the content script runs on (also the site channel's sender allow-list). */
+  origins: readonly string[];
+  /** The editor an event path goes through, or null. */
+  editorFrom(path: readonly EventTarget[]): HTMLElement | null;
+  /** What kind of place the editor is (post, comment, message…): shown in the warning. */
+  surfaceOf(editor: HTMLElement): Surface;
+  /** If this click path hits a control that submits an editor's text, that control. */
+  submitControlFrom(path: readonly EventTarget[]): HTMLElement | null;
+  /** Does this key press submit the editor it happens in? */
+  isKeyboardSubmit(e: KeyboardEvent, editor: HTMLElement): boolean;
+}
+
+export function elementsOf(path: readonly EventTarget[]): Element[] {
+  return path.filter((t): t is Element => typeof (t as Element).tagName === 'string');
+}
