@@ -18,5 +18,6 @@ export default defineConfig({
       gecko: { id: 'second-look@second-look.invalid', strict_min_version: '128.0' },
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: it is a fetch() the extension does not need (invariant 1).
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
 });

@@ -64,49 +64,67 @@ export interface PhraseMatcher<T> {
   readonly size: number;
 }
 
-/** Collects patterns, merging duplicates; `build()` freezes them into a `PhraseMatcher`. */
+/** Collects patterns, merging duplicates; `build()` hands them over as a `PhraseMatcher` (add nothing after). */
 export class MatcherBuilder<T> {
-  private readonly phrases = new Map<string, PhraseEntry<T>[]>();
+  private readonly phrases = new Map<string, readonly PhraseEntry<T>[]>();
   private readonly prefixes = new Set<string>();
   private readonly starts = new Set<string>();
-  private readonly compact = new Map<string, T[]>();
+  private readonly compact = new Map<string, readonly T[]>();
   private maxLength = 0;
+
+  // Tens of thousands of names share a handful of distinct entries (a few flag combinations per
+  // value): one frozen entry and one frozen one-element list per distinct entry, instead of an
+  // object and an array per name.
+  private readonly shared: { entry: PhraseEntry<T>; list: readonly PhraseEntry<T>[] }[] = [];
+  private readonly sharedValues = new Map<T, readonly T[]>();
 
   /** Adds a token-sequence pattern. Empty or over-long word lists are ignored. */
   addPhrase(words: readonly PatternWord[], options: PhraseOptions<T>): void {
     if (words.length === 0 || words.length > MAX_PATTERN_TOKENS) return;
-    let key = '';
+    const norms: string[] = [];
     let possMask = 0;
     for (let k = 0; k < words.length; k++) {
       const w = words[k] as PatternWord;
       if (w.norm === '') return;
-      if (k > 0) {
-        this.prefixes.add(key);
-        key += ' ';
-      }
-      key += w.norm;
+      if (k > 0) this.prefixes.add(norms.join(' '));
+      norms.push(w.norm);
       if (w.poss) possMask |= 1 << k;
     }
+    // join() gives flat strings; `a + ' ' + b` would keep a rope node per key alive in the Map.
+    const key = norms.join(' ');
     this.starts.add((words[0] as PatternWord).norm);
-    const entry: PhraseEntry<T> = {
-      needsCase: options.needsCase,
-      allowHyphen: options.allowHyphen,
-      possMask,
-      value: options.value,
-    };
+    const shared = this.shareEntry(options.needsCase, options.allowHyphen, possMask, options.value);
     const list = this.phrases.get(key);
-    if (!list) this.phrases.set(key, [entry]);
-    else if (!list.some((e) => sameEntry(e, entry))) list.push(entry);
+    if (!list) this.phrases.set(key, shared.list);
+    // Copy on write: the one-element lists are shared between keys.
+    else if (!list.includes(shared.entry)) this.phrases.set(key, [...list, shared.entry]);
     if (words.length > this.maxLength) this.maxLength = words.length;
   }
 
   /** Adds a single '@'/'#' token pattern; `body` must already be a `prefixedNorm`. */
   addCompact(prefix: Prefix, body: string, value: T): void {
     if (body === '') return;
-    const key = prefix + body;
+    const key = [prefix, body].join('');
     const list = this.compact.get(key);
-    if (!list) this.compact.set(key, [value]);
-    else if (!list.includes(value)) list.push(value);
+    if (!list) this.compact.set(key, this.shareValue(value));
+    else if (!list.includes(value)) this.compact.set(key, [...list, value]);
+  }
+
+  private shareEntry(needsCase: boolean, allowHyphen: boolean, possMask: number, value: T) {
+    for (const s of this.shared) {
+      const e = s.entry;
+      if (e.needsCase === needsCase && e.allowHyphen === allowHyphen && e.possMask === possMask && e.value === value) return s;
+    }
+    const entry: PhraseEntry<T> = Object.freeze({ needsCase, allowHyphen, possMask, value });
+    const s = { entry, list: Object.freeze([entry]) };
+    this.shared.push(s);
+    return s;
+  }
+
+  private shareValue(value: T): readonly T[] {
+    let list = this.sharedValues.get(value);
+    if (!list) this.sharedValues.set(value, (list = Object.freeze([value])));
+    return list;
   }
 
   build(): PhraseMatcher<T> {
@@ -119,10 +137,6 @@ export class MatcherBuilder<T> {
       size: this.phrases.size + this.compact.size,
     };
   }
-}
-
-function sameEntry<T>(a: PhraseEntry<T>, b: PhraseEntry<T>): boolean {
-  return a.needsCase === b.needsCase && a.allowHyphen === b.allowHyphen && a.possMask === b.possMask && a.value === b.value;
 }
 
 /** Tokens i..j carry case evidence: Title or UPPER each. */

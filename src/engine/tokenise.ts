@@ -155,7 +155,7 @@ export function shapeOf(s: string): Shape {
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  let gap: Gap = 'none'; // what lies between the previous token and position i
+  let gap = 'none' as Gap; // what lies between the previous token and position i
 
   let i = 0;
   while (i < n) {

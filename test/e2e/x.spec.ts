@@ -58,3 +58,21 @@ test('"Edit my post" closes the panel and returns to the editor; fixing the text
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'post', text: 'Well done everyone' }]);
 });
+
+test('keyboard: a held post moves focus into the warning, Tab reaches its buttons, Escape closes it and returns to the editor', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  await page.click(EDITOR);
+  await page.keyboard.type('Lovely work from Mei Chen');
+  await expectWarning(page, 'Mei Chen');
+  await page.keyboard.press('Control+Enter');
+  await expectWarning(page, 'has not been sent');
+  // Focus is inside our (closed) host: the page sees only the host element.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName.includes('-'))).toBe(true);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => warningText(page)).not.toContain('Post anyway');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tweetTextarea_0');
+  expect(await fixturePosts(page)).toEqual([]);
+  expect(await editorText(page, 'post')).toBe('Lovely work from Mei Chen');
+});

@@ -1,0 +1,162 @@
+/**
+ * The background service over fake-indexeddb: both channels, hostile payloads rejected with no
+ * side effect, the matcher rebuilt after writes and after a "restart" (a new Service on the same
+ * database), and a failed import leaving the previous data intact.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import demoPack from '../../rules/demo.json';
+import defaultPack from '../../rules/default.json';
+import { parsePack } from '../pack/parse';
+import type { RulePack } from '../pack/types';
+import { openDb, type SecondLookDb } from '../storage/db';
+import { Repo } from '../storage/repo';
+import { Service } from './service';
+
+const pack = (json: unknown): RulePack => {
+  const r = parsePack(json);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.pack;
+};
+
+let db: SecondLookDb;
+let n = 0;
+const people = [
+  { role: 'pupil' as const, forename: 'Evie', surname: 'Carter' },
+  { role: 'pupil' as const, forename: 'Alfred', preferred: 'Alfie', surname: 'Okafor' },
+];
+
+beforeEach(() => {
+  db = openDb(`test-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+});
+
+function service(now?: () => number) {
+  return new Service(new Repo(db, pack(defaultPack)), now);
+}
+
+async function seed(s: Service) {
+  expect((await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(demoPack) })).ok).toBe(true);
+  const r = await s.handleAdmin({ type: 'importClassList', name: '5H', fileName: '5h.csv', groups: ['5H'], people });
+  expect(r.ok).toBe(true);
+}
+
+describe('Service', () => {
+  it('checks site text against the stored class list and school, returning only public fields', async () => {
+    const s = service();
+    await seed(s);
+    const text = 'Alfie Okafor and Evie Carter at Holbrook Primary';
+    const res = await s.handleSite({ type: 'check', site: 'facebook', surface: 'post', text }, 1);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.findings.map((f) => [f.rule, text.slice(f.start, f.end)])).toEqual([
+      ['pupil-name', 'Alfie Okafor'],
+      ['pupil-name', 'Evie Carter'],
+      ['school-identity', 'Holbrook Primary'],
+    ]);
+    for (const f of res.findings) expect(Object.keys(f).sort()).toEqual(['clause', 'end', 'rule', 'severity', 'start', 'title']);
+  });
+
+  it('reports status with counts, and rebuilds the matcher after each write', async () => {
+    const s = service();
+    await seed(s);
+    const st = await s.handleAdmin({ type: 'getStatus' });
+    expect(st.ok && st.status?.totals).toEqual({ people: 2, pupils: 2 });
+    expect(st.ok && st.status?.lists.map((l) => [l.name, l.groups])).toEqual([['5H', ['5H']]]);
+    const before = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'Evie Carter' }, 1);
+    expect(before.ok && before.findings.length).toBe(1);
+    const id = st.ok ? st.status!.lists[0]!.id : 0;
+    await s.handleAdmin({ type: 'deleteList', id });
+    const after = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'Evie Carter' }, 1);
+    expect(after.ok && after.findings).toEqual([]);
+  });
+
+  it('rebuilds from IndexedDB after the worker restarts', async () => {
+    await seed(service());
+    const fresh = service();
+    const res = await fresh.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'evie carter' }, 1);
+    expect(res.ok && res.findings.map((f) => f.rule)).toEqual(['pupil-name']);
+  });
+
+  const hostileSite: Array<[string, unknown]> = [
+    ['unknown type', { type: 'export' }],
+    ['extra key', { type: 'check', site: 'x', surface: 'post', text: 'hi', people: [] }],
+    ['oversized text', { type: 'check', site: 'x', surface: 'post', text: 'a'.repeat(20_001) }],
+    ['wrong type', { type: 'check', site: 'x', surface: 'post', text: 42 }],
+    ['unknown site', { type: 'check', site: 'myspace', surface: 'post', text: 'hi' }],
+    ['admin command on the site channel', { type: 'deleteEverything' }],
+    ['null', null],
+    ['prototype pollution', JSON.parse('{"type":"check","site":"x","surface":"post","text":"hi","__proto__":{"polluted":1}}')],
+  ];
+  it.each(hostileSite)('site channel rejects %s with no side effect', async (_n, msg) => {
+    const s = service();
+    await seed(s);
+    expect(await s.handleSite(msg, 1)).toEqual({ ok: false, error: 'invalid' });
+    const st = await s.handleAdmin({ type: 'getStatus' });
+    expect(st.ok && st.status?.totals.people).toBe(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  const hostileAdmin: Array<[string, unknown]> = [
+    ['an empty list', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [] }],
+    ['a person with extra keys', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', dob: '2015-01-01' }] }],
+    ['a bad role', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'admin', forename: 'A', surname: 'B' }] }],
+    ['an over-long name', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A'.repeat(201), surname: 'B' }] }],
+    ['a bad list id', { type: 'deleteList', id: -1 }],
+    ['a school with a non-string alias', { type: 'saveSchool', school: { name: 'X', aliases: [1], handles: [], hashtags: [], emailDomains: [] } }],
+  ];
+  it.each(hostileAdmin)('admin channel rejects %s and changes nothing', async (_n, msg) => {
+    const s = service();
+    await seed(s);
+    const res = await s.handleAdmin(msg);
+    expect(res.ok).toBe(false);
+    const st = await s.handleAdmin({ type: 'getStatus' });
+    expect(st.ok && st.status?.totals.people).toBe(2);
+  });
+
+  it('a hostile pack is refused with its parser message and the previous pack stays', async () => {
+    const s = service();
+    await seed(s);
+    const res = await s.handleAdmin({ type: 'setPack', packText: '{"format":"second-look-pack","version":1,"__proto__":{}}' });
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.error).toMatch(/__proto__/);
+    const st = await s.handleAdmin({ type: 'getStatus' });
+    expect(st.ok && st.status?.school.name).toBe('Holbrook Primary School');
+  });
+
+  it('an import that fails half-way writes nothing', async () => {
+    const s = service();
+    await seed(s);
+    const spy = vi.spyOn(db.people, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    await expect(
+      s.handleAdmin({ type: 'importClassList', name: '5W', fileName: '5w.csv', groups: [], people: [{ role: 'pupil', forename: 'Mei', surname: 'Chen' }] }),
+    ).rejects.toThrow('disk full');
+    spy.mockRestore();
+    const st = await s.handleAdmin({ type: 'getStatus' });
+    expect(st.ok && st.status?.lists.map((l) => l.name)).toEqual(['5H']);
+    expect(await db.people.count()).toBe(2);
+  });
+
+  it('rate-limits a tab that checks too fast', async () => {
+    let t = 0;
+    const s = service(() => t);
+    await seed(s);
+    const msg = { type: 'check', site: 'x', surface: 'post', text: 'hello' };
+    const results = [];
+    for (let i = 0; i < 40; i++) results.push(await s.handleSite(msg, 7));
+    expect(results.filter((r) => !r.ok)).not.toHaveLength(0);
+    expect((await s.handleSite(msg, 8)).ok).toBe(true); // another tab is unaffected
+    t += 1000;
+    expect((await s.handleSite(msg, 7)).ok).toBe(true);
+  });
+
+  it('delete everything clears lists, people and the school', async () => {
+    const s = service();
+    await seed(s);
+    const res = await s.handleAdmin({ type: 'deleteEverything' });
+    expect(res.ok && res.status?.totals).toEqual({ people: 0, pupils: 0 });
+    expect(res.ok && res.status?.school.name).toBe('');
+    expect(await db.people.count()).toBe(0);
+  });
+});
