@@ -149,21 +149,38 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-function timeEvaluate(compiled: CompiledRuleSet, text: string, runs: number): { p50: number; p99: number; findings: number } {
-  const input = { text, site: 'facebook' as const };
-  let findings = 0;
-  for (let k = 0; k < 300; k++) findings = evaluate(compiled, input).length; // warm-up (JIT)
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    evaluate(compiled, input);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), findings };
+interface Timing {
+  p50: number;
+  p99: number;
+  /** p99 of the quietest round: the machine is shared, so this separates our cost from contention. */
+  bestRoundP99: number;
+  findings: number;
 }
 
-const RUNS = 5000;
+/** `rounds` × `perRound` timed checks after a warm-up; percentiles over all of them. */
+function timeEvaluate(compiled: CompiledRuleSet, text: string, rounds: number, perRound: number): Timing {
+  const input = { text, site: 'facebook' as const };
+  let findings = 0;
+  for (let k = 0; k < 1000; k++) findings = evaluate(compiled, input).length; // warm-up (JIT, GC settle)
+  const all: number[] = [];
+  let bestRoundP99 = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const times: number[] = [];
+    for (let k = 0; k < perRound; k++) {
+      const t0 = performance.now();
+      evaluate(compiled, input);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    bestRoundP99 = Math.min(bestRoundP99, percentile(times, 99));
+    all.push(...times);
+  }
+  all.sort((a, b) => a - b);
+  return { p50: percentile(all, 50), p99: percentile(all, 99), bestRoundP99, findings };
+}
+
+const ROUNDS = 5;
+const PER_ROUND = 1000;
 const ms = (x: number) => x.toFixed(3);
 const lines: string[] = [];
 const say = (s = '') => {
@@ -177,12 +194,13 @@ tokenise('warm up');
 say('# Second Look — engine benchmark');
 say();
 say(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${os.platform()} ${os.arch()}.`);
-say(`Synthetic data from a fixed seed. One check = \`evaluate\` (tokenise + pupil-name + school-identity) on a 5,000-character post; ${RUNS} timed runs after 300 warm-up runs.`);
+say(`Synthetic data from a fixed seed. One check = \`evaluate\` (tokenise + pupil-name + school-identity) on a 5,000-character post; ${ROUNDS} rounds × ${PER_ROUND.toLocaleString('en-GB')} timed checks after 1,000 warm-up checks; p50/p99 over all ${(ROUNDS * PER_ROUND).toLocaleString('en-GB')}.`);
+say(`Load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (the machine may be shared; "best-round p99" is the quietest round's p99).`);
 say();
 say('## Class-list size');
 say();
-say('| Names | Distinct pupil patterns | Build (ms) | Heap delta (MB) | Findings | Check p50 (ms) | Check p99 (ms) |');
-say('|---:|---:|---:|---:|---:|---:|---:|');
+say('| Names | Distinct pupil patterns | Build (ms) | Heap delta (MB) | Findings | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) |');
+say('|---:|---:|---:|---:|---:|---:|---:|---:|');
 
 let big: CompiledRuleSet | null = null;
 let bigNames: PersonNames[] = [];
@@ -196,8 +214,10 @@ for (const size of [2_000, 50_000]) {
   const build = performance.now() - t0;
   gc();
   const heap = (process.memoryUsage().heapUsed - heap0) / 1024 / 1024;
-  const { p50, p99, findings } = timeEvaluate(compiled, text, RUNS);
-  say(`| ${size.toLocaleString('en-GB')} | ${compiled.pupilNames.size.toLocaleString('en-GB')} | ${build.toFixed(1)} | ${heap.toFixed(1)} | ${findings} | ${ms(p50)} | ${ms(p99)} |`);
+  const t = timeEvaluate(compiled, text, ROUNDS, PER_ROUND);
+  say(
+    `| ${size.toLocaleString('en-GB')} | ${compiled.pupilNames.size.toLocaleString('en-GB')} | ${build.toFixed(1)} | ${heap.toFixed(1)} | ${t.findings} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} |`,
+  );
   if (size === 50_000) {
     big = compiled;
     bigNames = names;
@@ -209,14 +229,17 @@ say('"Distinct pupil patterns" counts phrase keys plus their `#`/`@` compact key
 say();
 say('## Text length (50,000 names)');
 say();
-say('| Characters | Tokens | Check p50 (ms) | Check p99 (ms) | p50 per 1,000 chars (ms) |');
-say('|---:|---:|---:|---:|---:|');
+say('| Characters | Tokens | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) | p50 per 1,000 chars (ms) |');
+say('|---:|---:|---:|---:|---:|---:|');
 for (const length of [1_000, 2_000, 5_000, 10_000, 20_000]) {
   const text = post(length, bigNames, 11);
-  const { p50, p99 } = timeEvaluate(big as CompiledRuleSet, text, Math.max(2_000, Math.round(RUNS / (length / 5_000))));
-  say(`| ${length.toLocaleString('en-GB')} | ${tokenise(text).length.toLocaleString('en-GB')} | ${ms(p50)} | ${ms(p99)} | ${ms(p50 / (length / 1000))} |`);
+  const t = timeEvaluate(big as CompiledRuleSet, text, ROUNDS, Math.max(400, Math.round((PER_ROUND * 5_000) / length)));
+  say(
+    `| ${length.toLocaleString('en-GB')} | ${tokenise(text).length.toLocaleString('en-GB')} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} | ${ms(t.p50 / (length / 1000))} |`,
+  );
 }
 say();
 say('A flat last column means time grows linearly with text length. Inputs over 20,000 characters are cut to 20,000 (`MAX_CHECK_CHARS`).');
+say(`Load average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}.`);
 
 writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n') + '\n');

@@ -6,7 +6,7 @@
  * Also defines what a detector receives (`RuleInput`, `CompiledRuleSet`) and how a rule's pack
  * settings resolve for a site, so every rule module reads settings the same way.
  */
-import type { RulePack, RuleSettings } from '../pack/types';
+import type { RulePack, RuleSettings, SiteOverride } from '../pack/types';
 import { MatcherBuilder, type Match, type PatternWord, type PhraseMatcher } from './matcher';
 import { prefixedNorm, tokenise, type Token } from './tokenise';
 import type { Finding, PersonNames, RuleId, Severity, SiteId } from './types';
@@ -152,12 +152,13 @@ function compileSchoolIdentity(pack: RulePack): PhraseMatcher<SchoolPatternKind>
   return b.build();
 }
 
+/** Deep, frozen copies: the pack object may be edited or reused by the caller after compiling. */
 function freezeSettings(pack: RulePack): CompiledRuleSet['settings'] {
   const out: Partial<Record<RuleId, Readonly<RuleSettings>>> = {};
   for (const [id, s] of Object.entries(pack.rules) as [RuleId, RuleSettings | undefined][]) {
     if (!s) continue;
     const sites: RuleSettings['sites'] = {};
-    for (const [site, o] of Object.entries(s.sites ?? {}) as [SiteId, NonNullable<RuleSettings['sites']>[SiteId]][]) {
+    for (const [site, o] of Object.entries(s.sites ?? {}) as [SiteId, SiteOverride | undefined][]) {
       if (o) sites[site] = Object.freeze({ ...o });
     }
     out[id] = Object.freeze({ ...s, sites: Object.freeze(sites) });

@@ -164,7 +164,7 @@ export const WARNING_CSS = `
 h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; outline: none; }
 h2:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .summary { margin: 0 0 8px; }
-.items { list-style: none; margin: 0 0 10px; padding: 0; max-height: 140px; overflow: auto; }
+.items { list-style: none; margin: 0 0 10px; padding: 0; max-height: 260px; overflow: auto; }
 .items li { padding: 6px 0; border-top: 1px solid rgba(0,0,0,.08); display: grid; gap: 2px; }
 .words { font-weight: 700; }
 .rule { font-weight: 600; color: #92400e; }

@@ -36,6 +36,8 @@ function useStatus(send: Send) {
 
 export function App({ send }: { send: Send }) {
   const { status, error, run } = useStatus(send);
+  // Lives here, not in the form: saving re-mounts the form with the saved values.
+  const [schoolSaved, setSchoolSaved] = useState('');
   return (
     <main>
       <header>
@@ -52,10 +54,11 @@ export function App({ send }: { send: Send }) {
       )}
       {status ? (
         <>
-          <SchoolSection status={status} run={run} />
+          {/* Re-mounted only when the saved school changes (demo, delete), never over unsaved typing. */}
+          <SchoolSection key={JSON.stringify(status.school)} status={status} run={run} saved={schoolSaved} setSaved={setSchoolSaved} />
           <ClassListSection status={status} run={run} />
           <TryItSection send={send} />
-          <DemoSection run={run} />
+          <DemoSection status={status} run={run} />
           <DeleteSection run={run} />
         </>
       ) : (
@@ -67,21 +70,23 @@ export function App({ send }: { send: Send }) {
 
 type Run = (msg: AdminMessage) => Promise<AdminResponse>;
 
-function SchoolSection({ status, run }: { status: Status; run: Run }) {
+function SchoolSection({
+  status,
+  run,
+  saved,
+  setSaved,
+}: {
+  status: Status;
+  run: Run;
+  saved: string;
+  setSaved: (s: string) => void;
+}) {
   const s = status.school;
   const [name, setName] = useState(s.name);
   const [aliases, setAliases] = useState(s.aliases.join('\n'));
   const [handles, setHandles] = useState(s.handles.join('\n'));
   const [hashtags, setHashtags] = useState(s.hashtags.join('\n'));
   const [domains, setDomains] = useState(s.emailDomains.join('\n'));
-  const [saved, setSaved] = useState('');
-  useEffect(() => {
-    setName(s.name);
-    setAliases(s.aliases.join('\n'));
-    setHandles(s.handles.join('\n'));
-    setHashtags(s.hashtags.join('\n'));
-    setDomains(s.emailDomains.join('\n'));
-  }, [status]);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -105,7 +110,7 @@ function SchoolSection({ status, run }: { status: Status; run: Run }) {
       <p class="hint">
         Rule set: <strong>{status.packTitle}</strong>
       </p>
-      <form onSubmit={save} class="grid">
+      <form onSubmit={save} onInput={() => setSaved('')} class="grid">
         <label for="school-name">School name</label>
         <input id="school-name" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} />
         <label for="school-aliases">Other names people use (one per line)</label>
@@ -311,16 +316,20 @@ function TryItSection({ send }: { send: Send }) {
   );
 }
 
-function DemoSection({ run }: { run: Run }) {
+const DEMO_LIST = 'Demo: Holbrook classes';
+
+function DemoSection({ status, run }: { status: Status; run: Run }) {
   const [msg, setMsg] = useState('');
   const load = async () => {
     const parsed = parseClassList(demoClassCsv, 'holbrook-class.csv');
     if (!parsed.ok) return setMsg(parsed.error);
+    // Loading the demo twice replaces the demo list rather than adding a copy.
+    for (const l of status.lists) if (l.name === DEMO_LIST) await run({ type: 'deleteList', id: l.id });
     const a = await run({ type: 'setPack', packText: JSON.stringify(demoPack) });
     if (!a.ok) return;
     const b = await run({
       type: 'importClassList',
-      name: 'Demo: Holbrook classes',
+      name: DEMO_LIST,
       fileName: 'holbrook-class.csv',
       groups: parsed.groups,
       people: parsed.people,
