@@ -15,9 +15,15 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
     browser_specific_settings: {
-      gecko: { id: 'second-look@second-look.invalid', strict_min_version: '128.0' },
+      // Firefox's data-collection declaration: Second Look collects nothing.
+      gecko: {
+        id: 'second-look@second-look.invalid',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/sites/dist/**'] },
   // No modulepreload polyfill: it is a fetch() the extension does not need (invariant 1).
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
 });
