@@ -33,7 +33,7 @@ export interface RuleInput {
   readonly tokens: readonly Token[];
 }
 
-/** A rule module's description (the registry and the options page list these). */
+/** A rule module's public description, listed by the registry. */
 export interface RuleMeta {
   readonly id: RuleId;
   readonly title: string;

@@ -8,10 +8,10 @@ import { isWordCode, tokenise } from './tokenise';
 import type { CheckInput, Finding } from './types';
 
 /**
- * Only the first 20,000 characters are checked. Posts and comments are far shorter on every site
- * we support (X 280, Facebook comment 8,000, LinkedIn post 3,000); the cap bounds the work a page
- * can make the background do with one message. A word cut by the cap is dropped rather than
- * matched as a shorter word.
+ * Only the first 20,000 characters are checked; text after them gets no findings (a known limit).
+ * Nearly everything staff write is far shorter (an X post is 280 characters without Premium, a
+ * LinkedIn post at most 3,000), and the cap bounds the work a page can make the background do with
+ * one message. A word cut by the cap is dropped rather than matched as a shorter word.
  */
 export const MAX_CHECK_CHARS = 20_000;
 
