@@ -8,21 +8,15 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { PersonRole } from '../engine/types';
+import type { ListSummary } from '../messaging/protocol';
 
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
-export interface ListRow {
-  id: number;
-  name: string;
-  fileName: string;
-  importedAt: number;
-  count: number;
-  pupils: number;
-  groups: string[];
-}
+/** A class list's summary row: exactly what the options page is shown about it. */
+export type ListRow = ListSummary;
 
 export interface PersonRow {
   id?: number;

@@ -1,0 +1,730 @@
+/**
+ * The full class-list reader: bytes in, people out. Pure (papaparse + TextDecoder), so the options
+ * page, the CLI and Node tests run the same code. Trusted side, but every file is untrusted input:
+ * sizes and row counts are capped, cells are literal text, and a file with a bad row is refused as
+ * a whole (design invariant 6: a failed import changes nothing).
+ *
+ * Formats, told apart by their header row (case, spaces, _ and - do not matter; libraries.md §1):
+ *   Microsoft SDS v2.1   users.csv (sourcedId, givenName, familyName, no role, no status)
+ *                        + roles.csv, relationships.csv (guardians), demographics.csv (birthDate),
+ *                        enrollments.csv + classes.csv (group)
+ *   Microsoft SDS v2     users.csv (sourcedId, givenName, familyName, role, no status)
+ *   OneRoster 1.1 / 1.2  users.csv (as above plus status/dateLastModified/enabledUser; 1.1 has role,
+ *                        1.2 has roles.csv and preferredGivenName)
+ *   Microsoft SDS classic Student.csv / Teacher.csv (SIS ID + School SIS ID, or the UK format's
+ *                        ID + School DfE Number) + Section.csv and StudentEnrollment/TeacherRoster.csv
+ *   Clever               students.csv / teachers.csv (School_id + Student_id / Teacher_id)
+ *   SIMS / MIS export    any Forename/Surname layout with an MIS column (Legal Forename, Preferred
+ *                        Forename, Reg Group, UPN, DOB, Date of Leaving, Photo consent…)
+ *   Generic CSV          any other file with forename and surname columns (CSV, TSV, ; or |)
+ * A single "Name" column is refused: "Smith, John" and "John Smith" cannot be split reliably.
+ * XLSX is refused with "save as CSV" (read-excel-file is not a dependency yet).
+ */
+import Papa from 'papaparse';
+import type { PersonRole } from '../engine/types';
+import { CLASSLIST_LIMITS } from './classlist';
+import { decodeBytes, displayFileName } from './decode';
+import type { ClassListFile, ImportedPerson, ReadClassListResult } from './types';
+
+export type { ClassListFile, ImportedPerson, ReadClassListResult } from './types';
+
+export interface ReadOptions {
+  /** Today as yyyy-mm-dd: a pupil whose leaving date is on or before it is a former pupil. */
+  today?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header vocabulary. Keys are "compact": lower case, letters and digits only ("Legal Forename",
+// "legal_forename" and "LegalForename" are all "legalforename"). Order is priority.
+
+type Field = 'forename' | 'preferred' | 'surname' | 'preferredSurname' | 'group' | 'dob' | 'leftOn' | 'photoConsent' | 'role' | 'id';
+
+const COLUMNS: Record<Field, readonly string[]> = {
+  forename: ['legalforename', 'legalfirstname', 'legalgivenname', 'forename', 'forenames', 'firstname', 'givenname', 'first'],
+  // catalyst's OneRoster 1.2 fixture misspells it "prefferedGivenName".
+  preferred: ['preferredforename', 'preferredfirstname', 'preferredgivenname', 'prefferedgivenname', 'preferredname', 'knownas', 'knownasfirstname', 'knownasforename'],
+  surname: ['legalsurname', 'legallastname', 'legalfamilyname', 'surname', 'lastname', 'familyname', 'last'],
+  preferredSurname: ['preferredsurname', 'preferredlastname', 'preferredfamilyname', 'knownaslastname', 'knownassurname'],
+  group: ['reggroup', 'registrationgroup', 'registrationform', 'regform', 'reg', 'tutorgroup', 'formgroup', 'form', 'class', 'classname', 'homeroom'],
+  dob: ['dob', 'dateofbirth', 'birthdate', 'birthdateddmmyyyy', 'dobddmmyyyy'],
+  leftOn: ['dateofleaving', 'leavingdate', 'dateleft', 'leftdate', 'leavedate', 'leaverdate'],
+  photoConsent: ['photoconsent', 'photographconsent', 'photopermission', 'photographpermission', 'consentphoto', 'consentphotos', 'consentforphotographs'],
+  role: ['role', 'usertype', 'persontype'],
+  id: ['sourcedid', 'sisid', 'id', 'studentid', 'teacherid', 'userid'],
+};
+
+const LABELS: Record<Field, string> = {
+  forename: 'Forename',
+  preferred: 'Preferred Forename',
+  surname: 'Surname',
+  preferredSurname: 'Preferred Surname',
+  group: 'Reg Group',
+  dob: 'DOB',
+  leftOn: 'Date of Leaving',
+  photoConsent: 'Photo consent',
+  role: 'Role',
+  id: 'ID',
+};
+
+/** Columns that only a UK MIS export (SIMS, Arbor, Bromcom, ScholarPack) tends to have. */
+const MIS_MARKERS = [
+  'legalforename', 'legalsurname', 'preferredforename', 'preferredsurname', 'reggroup', 'registrationgroup',
+  'registrationform', 'tutorgroup', 'upn', 'adno', 'admissionno', 'admissionnumber', 'yeargroup', 'ncyear',
+  'dob', 'dateofbirth', 'dateofleaving', 'leavingdate', 'dateofadmission', 'year',
+];
+
+const NAME_ONLY = ['name', 'fullname', 'pupilname', 'studentname', 'childname', 'learnername', 'displayname', 'pupil', 'student'];
+
+/** Role words from MIS files, SDS (v2 sample spellings included) and OneRoster 1.1/1.2. */
+const ROLES: Record<string, PersonRole> = {
+  pupil: 'pupil', student: 'pupil', learner: 'pupil', child: 'pupil',
+  formerpupil: 'former-pupil', expupil: 'former-pupil', formerstudent: 'former-pupil', leaver: 'former-pupil',
+  alumni: 'former-pupil', alumnus: 'former-pupil', alumna: 'former-pupil',
+  parent: 'parent', carer: 'parent', parentcarer: 'parent', guardian: 'parent', relative: 'parent', contact: 'parent',
+  staff: 'staff', teacher: 'staff', faculty: 'staff', aide: 'staff', professor: 'staff', lecturer: 'staff',
+  administrator: 'staff', proctor: 'staff', principal: 'staff', headteacher: 'staff', counselor: 'staff',
+  counsellor: 'staff', districtadministrator: 'staff', siteadministrator: 'staff', systemadministrator: 'staff',
+  chair: 'staff', teachingassistant: 'staff', ta: 'staff', adjunct: 'staff', instructor: 'staff',
+  librarian: 'staff', dean: 'staff', coach: 'staff', assistant: 'staff', advisor: 'staff', adviser: 'staff',
+  tutor: 'staff', support: 'staff', supportstaff: 'staff', volunteer: 'staff', governor: 'staff',
+};
+
+const compact = (cell: string): string => cell.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Trims, folds whitespace and control characters to one space, composes accents (NFC). */
+function cleanCell(cell: string | undefined): string {
+  if (!cell) return '';
+  return cell.normalize('NFC').replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).join(', ');
+  return rows.length > 10 ? `${shown} and ${rows.length - 10} more` : shown;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheet formulas. A cell such as =HYPERLINK("http://…","x") is not a name; Excel's own
+// ="Smith" (used to keep text as text) is. Injection on export is another module's concern.
+
+const FORMULA_START = /^[=+\-@]/;
+const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}'’‘`. \-]*$/u;
+const GROUP_LIKE = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'’. \-/&]*$/u;
+
+/** The cell as a name, '' if it is only dashes, or null if it is a formula rather than a name. */
+function unformula(cell: string, like: RegExp): string | null {
+  if (!FORMULA_START.test(cell)) return cell;
+  const quoted = /^="(.*)"$/s.exec(cell);
+  const value = quoted ? quoted[1]!.replace(/""/g, '"').trim() : cell.replace(/^[=+\-@\s]+/, '');
+  if (value === '') return '';
+  return like.test(value) ? value : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: ISO anywhere; d/m/y in UK files; m/d/y in Microsoft SDS and Clever files (the SDS
+// samples use M/D/YYYY even in the "UK format" folder, libraries.md §1.1).
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function parseDate(text: string, order: 'dmy' | 'mdy'): string | null {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(t);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?: [\d:]+)?$/.exec(t);
+  if (m) {
+    const [a, b] = [+m[1]!, +m[2]!];
+    return order === 'dmy' ? isoDate(+m[3]!, b, a) : isoDate(+m[3]!, a, b);
+  }
+  m = /^(\d{1,2})[ \-]([A-Za-z]{3,9})[ \-,]+(\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase().slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3)];
+    return month ? isoDate(+m[3]!, month, +m[1]!) : null;
+  }
+  return null;
+}
+
+const CONSENT_YES = new Set(['yes', 'y', 'true', '1', 'granted', 'given', 'consented', 'agreed', 'allowed', 'ok']);
+const CONSENT_NO = new Set(['no', 'n', 'false', '0', 'refused', 'withheld', 'declined', 'notgiven', 'none', 'denied']);
+
+// ---------------------------------------------------------------------------------------------
+// Tables: a decoded file split into a header row and data rows.
+
+interface Row {
+  /** 1-based record number as a spreadsheet shows it. */
+  n: number;
+  cells: string[];
+}
+
+interface Table {
+  file: string;
+  header: string[];
+  keys: string[];
+  rows: Row[];
+  skippedAbove: number;
+}
+
+type Classified =
+  | { kind: 'people'; family: string; fileLabel: string; roster: boolean; defaultRole: PersonRole | null; dateOrder: 'dmy' | 'mdy' }
+  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics'; fileLabel: string }
+  | { kind: 'other'; fileLabel: string; what: string };
+
+function has(keys: readonly string[], ...names: string[]): boolean {
+  return names.every((n) => keys.includes(n));
+}
+
+function hasAny(keys: readonly string[], ...names: string[]): boolean {
+  return names.some((n) => keys.includes(n));
+}
+
+function findColumn(keys: readonly string[], field: Field, used?: Set<number>): number {
+  for (const name of COLUMNS[field]) {
+    const i = keys.indexOf(name);
+    if (i !== -1 && !used?.has(i)) return i;
+  }
+  // "Photo Consent (Website)", "Photo consent given?" and the like.
+  if (field === 'photoConsent') return keys.findIndex((k, i) => k.startsWith('photo') && /consent|permission/.test(k) && !used?.has(i));
+  return -1;
+}
+
+/** What a header row is, or null if it is not a header we know. */
+function classify(keys: readonly string[], fileName: string): Classified | null {
+  const base = fileName.toLowerCase();
+  const hasNames = findColumn(keys, 'forename') !== -1 && findColumn(keys, 'surname') !== -1;
+
+  // SDS v2 / v2.1 and OneRoster users.csv.
+  if (has(keys, 'sourcedid', 'givenname', 'familyname')) {
+    if (hasAny(keys, 'status', 'datelastmodified', 'enableduser')) {
+      const v12 = !keys.includes('role') || hasAny(keys, 'preferredgivenname', 'prefferedgivenname', 'primaryorgsourcedid', 'usermasteridentifier');
+      return { kind: 'people', family: v12 ? 'OneRoster 1.2' : 'OneRoster 1.1', fileLabel: 'users.csv', roster: true, defaultRole: null, dateOrder: 'dmy' };
+    }
+    return {
+      kind: 'people',
+      family: keys.includes('role') ? 'Microsoft SDS v2' : 'Microsoft SDS v2.1',
+      fileLabel: 'users.csv',
+      roster: true,
+      defaultRole: null,
+      dateOrder: 'mdy',
+    };
+  }
+  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv' };
+  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv' };
+  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv' };
+  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv' };
+  if (has(keys, 'sourcedid', 'title') && hasAny(keys, 'orgsourcedid', 'schoolsourcedid', 'coursesourcedid', 'classtype')) {
+    return keys.includes('code') || keys.includes('courscode') || keys.includes('coursecode') && !keys.includes('classtype')
+      ? { kind: 'other', fileLabel: 'courses.csv', what: 'courses' }
+      : { kind: 'classes', fileLabel: 'classes.csv' };
+  }
+  if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'user flags' };
+  if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'schools and organisations' };
+  if (has(keys, 'sourcedid', 'title', 'type') || has(keys, 'sourcedid', 'schoolyear')) return { kind: 'other', fileLabel: 'academicSessions.csv', what: 'terms and school years' };
+  if (has(keys, 'propertyname', 'value')) return { kind: 'other', fileLabel: 'manifest.csv', what: 'the OneRoster manifest' };
+
+  // Microsoft SDS classic ("SDS format": SIS ID + School SIS ID; "UK format": ID + School DfE Number).
+  const sdsSchool = hasAny(keys, 'schoolsisid', 'schooldfenumber');
+  const uk = keys.includes('schooldfenumber');
+  const sdsFamily = uk ? 'Microsoft SDS (UK format)' : 'Microsoft SDS';
+  if (hasAny(keys, 'sisid', 'id') && sdsSchool && has(keys, 'firstname', 'lastname')) {
+    const teacher = hasAny(keys, 'teachernumber', 'qualification', 'title') || (!hasAny(keys, 'studentnumber', 'grade', 'graduationyear') && base.includes('teacher'));
+    return {
+      kind: 'people',
+      family: sdsFamily,
+      fileLabel: teacher ? 'Teacher.csv' : 'Student.csv',
+      roster: true,
+      defaultRole: teacher ? 'staff' : 'pupil',
+      dateOrder: 'mdy',
+    };
+  }
+  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv' };
+  if (hasAny(keys, 'sectionsisid', 'sectionid') && hasAny(keys, 'sisid', 'id') && !hasNames) {
+    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv' };
+  }
+  if ((hasAny(keys, 'sisid', 'dfenumber') && keys.includes('name') && hasAny(keys, 'principalname', 'gradelow')) || has(keys, 'principalname', 'gradelow')) {
+    return { kind: 'other', fileLabel: 'School.csv', what: 'schools' };
+  }
+
+  // Clever students.csv / teachers.csv (First_name, Last_name).
+  if (keys.includes('schoolid') && hasAny(keys, 'studentid', 'teacherid') && hasNames) {
+    const teacher = keys.includes('teacherid') && !keys.includes('studentid');
+    return { kind: 'people', family: 'Clever', fileLabel: teacher ? 'teachers.csv' : 'students.csv', roster: true, defaultRole: teacher ? 'staff' : 'pupil', dateOrder: 'mdy' };
+  }
+
+  if (hasNames || (findColumn(keys, 'surname') !== -1 && keys.includes('preferredforename'))) {
+    const mis = MIS_MARKERS.some((k) => keys.includes(k)) || findColumn(keys, 'photoConsent') !== -1;
+    return { kind: 'people', family: mis ? 'SIMS / MIS export' : 'Generic CSV', fileLabel: '', roster: false, defaultRole: 'pupil', dateOrder: 'dmy' };
+  }
+  return null;
+}
+
+type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function toTable(text: string, file: string): Step<{ table: Table; kind: Classified }> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, error: `${file} is empty` };
+
+  // Guess the delimiter on the first rows with blank lines skipped (a stray empty line makes every
+  // delimiter look inconsistent), then read every record with blank rows kept so row numbers match
+  // the spreadsheet.
+  const guess = Papa.parse<string[]>(body, { preview: 50, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
+  const delimiter = guess.meta.delimiter || ',';
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+
+  const problems: string[] = [];
+  for (const err of parsed.errors) {
+    if (err.type !== 'Quotes' || problems.length >= CLASSLIST_LIMITS.maxProblems) continue;
+    const n = (err.row ?? 0) + 1;
+    problems.push(
+      err.code === 'MissingQuotes'
+        ? `${file} row ${n}: a cell starts with a quote mark (") that is never closed`
+        : `${file} row ${n}: a cell has a stray quote mark (")`,
+    );
+  }
+  if (problems.length) return { ok: false, error: problems.join('\n') };
+
+  const all = parsed.data;
+  const nonBlank: number[] = [];
+  for (let i = 0; i < all.length && nonBlank.length < 10; i++) {
+    if (!all[i]!.every((c) => c.trim() === '')) nonBlank.push(i);
+  }
+  if (!nonBlank.length) return { ok: false, error: `${file} is empty` };
+
+  // Some MIS reports put a title line or two above the header row.
+  let headerIndex = -1;
+  let kind: Classified | null = null;
+  for (const i of nonBlank) {
+    kind = classify(all[i]!.map(compact), file);
+    if (kind) {
+      headerIndex = i;
+      break;
+    }
+  }
+  if (!kind) {
+    const first = all[nonBlank[0]!]!;
+    const keys = first.map(compact);
+    if (NAME_ONLY.some((k) => keys.includes(k))) {
+      const label = cleanCell(first[keys.findIndex((k) => NAME_ONLY.includes(k))]);
+      return {
+        ok: false,
+        error: `${file} has the whole name in one "${label}" column. Second Look needs the forename and surname in separate columns (for example "Forename" and "Surname"), because "Smith, John" and "John Smith" cannot be told apart reliably. Export the list again with separate name columns, or split the column in Excel (Data › Text to Columns).`,
+      };
+    }
+    const seen = first.map((c) => cleanCell(c)).filter(Boolean).slice(0, 6).map((c) => `"${c.slice(0, 30)}"`);
+    return {
+      ok: false,
+      error: `${file}: there are no forename and surname columns. The first row should name the columns, e.g. "Forename,Surname" or "Legal Forename,Preferred Forename,Surname,Reg Group"${seen.length ? ` (it has ${listWords(seen)})` : ''}`,
+    };
+  }
+
+  const header = all[headerIndex]!.map((c) => cleanCell(c));
+  const rows: Row[] = [];
+  for (let i = headerIndex + 1; i < all.length; i++) {
+    const cells = all[i]!;
+    if (cells.every((c) => c.trim() === '')) continue;
+    if (rows.length >= CLASSLIST_LIMITS.maxRows) {
+      return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
+    }
+    rows.push({ n: i + 1, cells });
+  }
+  return { ok: true, value: { table: { file, header, keys: header.map(compact), rows, skippedAbove: headerIndex }, kind } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People files.
+
+interface Record_ {
+  id?: string;
+  row: number;
+  file: string;
+  person: ImportedPerson;
+  /** The role came from the file itself (a Role column or Student.csv/Teacher.csv). */
+  roleKnown: boolean;
+}
+
+class Notes {
+  private readonly groupsOf = new Map<string, number[]>();
+  add(message: string, row: number): void {
+    const rows = this.groupsOf.get(message) ?? [];
+    rows.push(row);
+    this.groupsOf.set(message, rows);
+  }
+  /** One line per kind of note: "… (rows 3, 9 and 12)". */
+  lines(file: string): string[] {
+    return [...this.groupsOf].map(([message, rows]) => `${file}: ${message} (${plural(rows.length, 'row')} ${rowList(rows)})`);
+  }
+}
+
+function readPeople(table: Table, kind: Extract<Classified, { kind: 'people' }>, today: string, warnings: string[]): Step<Record_[]> {
+  const { file, keys, header } = table;
+  const used = new Set<number>();
+  const col = {} as Record<Field, number>;
+  for (const field of Object.keys(COLUMNS) as Field[]) {
+    // id is only for joining roster files; a UPN or Adno is never read.
+    col[field] = field === 'id' && !kind.roster ? -1 : findColumn(keys, field, used);
+    if (col[field] !== -1) used.add(col[field]);
+  }
+  // A file with only a Preferred Forename (no legal one) uses it as the forename.
+  if (col.forename === -1 && col.preferred !== -1) [col.forename, col.preferred] = [col.preferred, -1];
+  if (col.surname === -1 && col.preferredSurname !== -1) [col.surname, col.preferredSurname] = [col.preferredSurname, -1];
+  const label = (f: Field) => (col[f] !== -1 ? header[col[f]] || LABELS[f] : LABELS[f]);
+
+  if (table.skippedAbove > 0) warnings.push(`${file}: skipped ${table.skippedAbove} ${plural(table.skippedAbove, 'line')} above the header row`);
+  if (!kind.roster) {
+    const ignored = header.filter((h, i) => h !== '' && !used.has(i)).map((h) => `"${h.slice(0, 40)}"`);
+    if (ignored.length) {
+      warnings.push(`${file}: ignored the ${plural(ignored.length, 'column')} ${listWords(ignored)} (Second Look keeps only names, role, group, date of birth, leaving date and photo consent)`);
+    }
+  }
+
+  const problems: string[] = [];
+  let problemCount = 0;
+  const problem = (m: string) => {
+    if (problems.length < CLASSLIST_LIMITS.maxProblems) problems.push(m);
+    problemCount++;
+  };
+  const notes = new Notes();
+  const unknownRoles = new Set<string>();
+  const out: Record_[] = [];
+
+  for (const { n, cells } of table.rows) {
+    // Ragged rows: missing trailing cells are empty; extra non-empty cells mean the columns moved.
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
+      problem(`${file} row ${n} has ${cells.length} cells but the header row has ${header.length}: if a name contains a comma, it must be in quotes`);
+      continue;
+    }
+    const raw = (f: Field) => (col[f] === -1 ? '' : cleanCell(cells[col[f]]));
+
+    let formula: string | null = null;
+    const name = (f: 'forename' | 'preferred' | 'surname' | 'preferredSurname') => {
+      const v = unformula(raw(f), NAME_LIKE);
+      if (v === null && !formula) formula = f;
+      return v ?? '';
+    };
+    const forename = name('forename');
+    const surname = name('surname');
+    const preferred = name('preferred');
+    const preferredSurname = name('preferredSurname');
+    let group = unformula(raw('group'), GROUP_LIKE);
+    if (formula) {
+      notes.add(`skipped: the ${label(formula)} cell is a spreadsheet formula, not a name`, n);
+      continue;
+    }
+    if (group === null) {
+      notes.add(`the ${label('group')} cell is a spreadsheet formula and was left out`, n);
+      group = '';
+    }
+
+    let rowOk = true;
+    for (const [f, v] of [['forename', forename], ['surname', surname]] as const) {
+      if (v === '') {
+        problem(`${file} row ${n}: the ${label(f)} cell is empty`);
+        rowOk = false;
+      }
+    }
+    for (const [f, v] of [['forename', forename], ['preferred', preferred], ['surname', surname], ['preferredSurname', preferredSurname], ['group', group]] as const) {
+      if (v.length > CLASSLIST_LIMITS.cellLength) {
+        problem(`${file} row ${n}: the ${label(f)} cell is too long (more than ${CLASSLIST_LIMITS.cellLength} characters)`);
+        rowOk = false;
+      }
+    }
+
+    let role: PersonRole = kind.defaultRole ?? 'pupil';
+    let roleKnown = kind.defaultRole !== null && kind.roster;
+    const roleText = raw('role');
+    if (roleText !== '') {
+      const known = ROLES[compact(roleText)];
+      if (known) {
+        role = known;
+        roleKnown = true;
+      } else if (kind.roster) {
+        // Rostering formats have long staff-role lists (SDS v2.1 lists dozens): an unknown one is staff.
+        unknownRoles.add(roleText.slice(0, 40));
+        role = 'staff';
+        roleKnown = true;
+      } else {
+        problem(`${file} row ${n}: the ${label('role')} cell says "${roleText.slice(0, 40)}"; use pupil, former pupil, parent or staff`);
+        rowOk = false;
+      }
+    } else if (!kind.roster) roleKnown = true;
+    if (!rowOk) continue;
+
+    const person: ImportedPerson = { role, forename, surname };
+    if (preferred && preferred.toLowerCase() !== forename.toLowerCase()) person.preferred = preferred;
+    if (preferredSurname && preferredSurname.toLowerCase() !== surname.toLowerCase()) person.preferredSurname = preferredSurname;
+    if (group) person.group = group;
+
+    for (const f of ['dob', 'leftOn'] as const) {
+      const text = raw(f);
+      if (!text) continue;
+      const iso = parseDate(text, kind.dateOrder);
+      if (iso) person[f] = iso;
+      else notes.add(`the ${label(f)} cell is not a date this reader knows (use dd/mm/yyyy) and was left out`, n);
+    }
+    const consent = raw('photoConsent');
+    if (consent) {
+      const c = compact(consent);
+      if (CONSENT_YES.has(c)) person.photoConsent = true;
+      else if (CONSENT_NO.has(c)) person.photoConsent = false;
+      else notes.add(`the ${label('photoConsent')} cell is not yes or no and was left out`, n);
+    }
+    if (person.role === 'pupil' && person.leftOn && person.leftOn <= today && roleText === '') person.role = 'former-pupil';
+
+    const record: Record_ = { row: n, file, person, roleKnown };
+    const id = col.id === -1 ? '' : cleanCell(cells[col.id]);
+    if (id) record.id = id;
+    out.push(record);
+  }
+
+  if (problemCount) {
+    const more = problemCount - problems.length;
+    return { ok: false, error: problems.join('\n') + (more > 0 ? `\n…and ${more} more ${plural(more, 'problem')}` : '') };
+  }
+  if (unknownRoles.size) {
+    warnings.push(`${file}: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((r) => `"${r}"`))} as staff`);
+  }
+  warnings.push(...notes.lines(file));
+  return { ok: true, value: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking files (rostering formats): roles, guardians, birth dates, class enrolments.
+
+function column(table: Table, ...names: string[]): number {
+  for (const name of names) {
+    const i = table.keys.indexOf(name);
+    if (i !== -1) return i;
+  }
+  return -1;
+}
+
+const cellAt = (row: Row, i: number) => (i === -1 ? '' : cleanCell(row.cells[i]));
+
+interface Links {
+  roles: Map<string, { role: string; primary: boolean }>;
+  guardians: Map<string, string>;
+  births: Map<string, string>;
+  enrolments: { classId: string; userId: string }[];
+  classes: Map<string, { title: string; homeroom: boolean }>;
+  has: Set<Classified['kind']>;
+}
+
+function readLinks(table: Table, kind: Classified['kind'], links: Links, warnings: string[]): void {
+  links.has.add(kind);
+  if (kind === 'roles') {
+    const user = column(table, 'usersourcedid');
+    const role = column(table, 'role');
+    const isPrimary = column(table, 'isprimary');
+    const roleType = column(table, 'roletype');
+    for (const row of table.rows) {
+      const id = cellAt(row, user);
+      if (!id) continue;
+      const primary = compact(cellAt(row, isPrimary)) === 'true' || compact(cellAt(row, roleType)) === 'primary';
+      const prev = links.roles.get(id);
+      if (!prev || (primary && !prev.primary)) links.roles.set(id, { role: cellAt(row, role), primary });
+    }
+  } else if (kind === 'relationships') {
+    const guardian = column(table, 'relationshipusersourcedid');
+    const rel = column(table, 'relationshiprole');
+    for (const row of table.rows) {
+      const id = cellAt(row, guardian);
+      if (id && !links.guardians.has(id)) links.guardians.set(id, cellAt(row, rel) || 'guardian');
+    }
+  } else if (kind === 'demographics') {
+    const user = column(table, 'usersourcedid', 'sourcedid');
+    const birth = column(table, 'birthdate');
+    const bad: number[] = [];
+    for (const row of table.rows) {
+      const id = cellAt(row, user);
+      const text = cellAt(row, birth);
+      if (!id || !text) continue;
+      const iso = parseDate(text, 'mdy');
+      if (iso) links.births.set(id, iso);
+      else bad.push(row.n);
+    }
+    if (bad.length) warnings.push(`${table.file}: the birthDate cell is not a date and was left out (${plural(bad.length, 'row')} ${rowList(bad)})`);
+  } else if (kind === 'enrollments') {
+    const cls = column(table, 'classsourcedid', 'sectionsisid', 'sectionid');
+    const user = column(table, 'usersourcedid', 'sisid', 'id');
+    for (const row of table.rows) {
+      const classId = cellAt(row, cls);
+      const userId = cellAt(row, user);
+      if (classId && userId) links.enrolments.push({ classId, userId });
+    }
+  } else if (kind === 'classes') {
+    const id = column(table, 'sourcedid', 'sisid', 'id');
+    const title = column(table, 'title', 'sectionname');
+    const type = column(table, 'classtype');
+    for (const row of table.rows) {
+      const key = cellAt(row, id);
+      const name = unformula(cellAt(row, title), GROUP_LIKE);
+      if (key && name) links.classes.set(key, { title: name.slice(0, CLASSLIST_LIMITS.cellLength), homeroom: compact(cellAt(row, type)) === 'homeroom' });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points.
+
+const PEOPLE_HINT = 'Choose the file that lists people: a class list with Forename and Surname columns, SDS or OneRoster users.csv (with roles.csv), or SDS Student.csv and Teacher.csv';
+
+function todayIso(options?: ReadOptions): string {
+  return options?.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : new Date().toISOString().slice(0, 10);
+}
+
+/** Reads one class-list file. Never throws; any problem returns `{ ok: false, error }` naming file, row and column. */
+export function readClassListFile(bytes: Uint8Array, fileName: string, options?: ReadOptions): ReadClassListResult {
+  return readClassListFiles([{ name: fileName, bytes }], options);
+}
+
+/**
+ * Reads several files exported together (SDS users.csv + roles.csv + relationships.csv +
+ * enrollments.csv + classes.csv, or Student.csv + Teacher.csv + Section.csv + StudentEnrollment.csv,
+ * or several class lists). All or nothing: one bad file refuses the lot.
+ */
+export function readClassListFiles(files: readonly ClassListFile[], options?: ReadOptions): ReadClassListResult {
+  if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'No file was chosen' };
+  if (files.length > 20) return { ok: false, error: 'Choose at most 20 files at once' };
+  const today = todayIso(options);
+  const warnings: string[] = [];
+  const records: Record_[] = [];
+  const links: Links = { roles: new Map(), guardians: new Map(), births: new Map(), enrolments: [], classes: new Map(), has: new Set() };
+  const families: string[] = [];
+  const fileLabels: string[] = [];
+  const nonPeople: { file: string; kind: Classified }[] = [];
+  let rosterPeople = false;
+
+  for (const { name, bytes } of files) {
+    const file = displayFileName(name);
+    if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
+    if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
+    if (/\.(xlsx|xlsm|xls|ods|numbers)$/i.test(file)) {
+      return { ok: false, error: `${file} is a spreadsheet workbook. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.` };
+    }
+    const decoded = decodeBytes(bytes, file);
+    if (!decoded.ok) return decoded;
+    const parsed = toTable(decoded.text, file);
+    if (!parsed.ok) return parsed;
+    const { table, kind } = parsed.value;
+
+    if (kind.kind === 'people') {
+      const read = readPeople(table, kind, today, warnings);
+      if (!read.ok) return read;
+      if (read.value.length === 0) return { ok: false, error: `${file} has a header row but no names under it` };
+      records.push(...read.value);
+      if (!families.includes(kind.family)) families.push(kind.family);
+      if (kind.fileLabel && !fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);
+      rosterPeople ||= kind.roster;
+    } else {
+      nonPeople.push({ file, kind });
+      if (kind.kind !== 'other') {
+        readLinks(table, kind.kind, links, warnings);
+        if (!fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);
+      }
+    }
+  }
+
+  if (records.length === 0) {
+    const first = nonPeople[0];
+    if (files.length === 1 && first) {
+      const what = first.kind.kind === 'other' ? first.kind.what : first.kind.kind;
+      return { ok: false, error: `${first.file} is a ${first.kind.fileLabel} file (${what}), not a list of people. ${PEOPLE_HINT}.` };
+    }
+    return { ok: false, error: `None of these files lists people. ${PEOPLE_HINT}.` };
+  }
+  for (const { file, kind } of nonPeople) {
+    if (kind.kind === 'other') warnings.push(`${file}: not needed (${kind.what}) and ignored`);
+  }
+
+  // Roles for users.csv without a role column (SDS v2.1, OneRoster 1.2).
+  const unroled: number[] = [];
+  const unknownRoles = new Set<string>();
+  for (const r of records) {
+    if (r.roleKnown) continue;
+    const fromRoles = r.id ? links.roles.get(r.id) : undefined;
+    const fromRel = r.id ? links.guardians.get(r.id) : undefined;
+    if (fromRoles && fromRoles.role) {
+      const known = ROLES[compact(fromRoles.role)];
+      if (!known) unknownRoles.add(fromRoles.role.slice(0, 40));
+      r.person.role = known ?? 'staff';
+    } else if (fromRel) {
+      r.person.role = 'parent';
+    } else {
+      r.person.role = 'pupil';
+      unroled.push(r.row);
+    }
+  }
+  if (unknownRoles.size) warnings.push(`roles.csv: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((x) => `"${x}"`))} as staff`);
+  if (unroled.length) {
+    const file = records.find((r) => !r.roleKnown)?.file ?? 'users.csv';
+    warnings.push(
+      links.has.has('roles')
+        ? `${file}: ${unroled.length} ${plural(unroled.length, 'person has', 'people have')} no role in roles.csv or relationships.csv and ${plural(unroled.length, 'was', 'were')} counted as ${plural(unroled.length, 'a pupil', 'pupils')} (${plural(unroled.length, 'row')} ${rowList(unroled)})`
+        : `${file}: there is no role column, so everyone was counted as a pupil; choose roles.csv with users.csv to tell pupils, staff and parents apart`,
+    );
+  }
+
+  // Birth dates from demographics.csv; groups from enrolments (a homeroom class wins, else the first).
+  if (links.births.size) {
+    for (const r of records) {
+      const dob = r.id ? links.births.get(r.id) : undefined;
+      if (dob && !r.person.dob) r.person.dob = dob;
+    }
+  }
+  if (links.enrolments.length) {
+    if (!links.classes.size) {
+      warnings.push('enrolments were given without classes.csv (or Section.csv), so class names were not read');
+    } else {
+      const groupOf = new Map<string, { title: string; homeroom: boolean }>();
+      for (const { classId, userId } of links.enrolments) {
+        const cls = links.classes.get(classId);
+        if (!cls) continue;
+        const prev = groupOf.get(userId);
+        if (!prev || (cls.homeroom && !prev.homeroom)) groupOf.set(userId, cls);
+      }
+      for (const r of records) {
+        const cls = r.id ? groupOf.get(r.id) : undefined;
+        if (cls && !r.person.group) r.person.group = cls.title;
+      }
+    }
+  }
+
+  // Repeated people (same names, role, group and dates) are kept once.
+  const seen = new Set<string>();
+  const people: ImportedPerson[] = [];
+  const repeats = new Map<string, number[]>();
+  for (const r of records) {
+    const p = r.person;
+    const key = [p.role, p.forename, p.preferred, p.surname, p.preferredSurname, p.group, p.dob, p.leftOn, p.photoConsent].join('\u0000').toLowerCase();
+    if (seen.has(key)) {
+      const rows = repeats.get(r.file) ?? [];
+      rows.push(r.row);
+      repeats.set(r.file, rows);
+      continue;
+    }
+    seen.add(key);
+    people.push(p);
+  }
+  for (const [file, rows] of repeats) {
+    warnings.push(`${file}: ${rows.length} repeated ${plural(rows.length, 'row was', 'rows were')} kept once (${plural(rows.length, 'row')} ${rowList(rows)})`);
+  }
+
+  const groups = [...new Set(people.map((p) => p.group).filter((g): g is string => !!g))].sort((a, b) =>
+    a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' }),
+  );
+  const format = rosterPeople && fileLabels.length ? `${families.join(' + ')} ${fileLabels.join(' + ')}` : families.join(' + ');
+  return { ok: true, format, people, groups, warnings };
+}
