@@ -180,8 +180,7 @@ interface Table {
 
 type Classified =
   | { kind: 'people'; family: string; fileLabel: string; roster: boolean; defaultRole: PersonRole | null; dateOrder: 'dmy' | 'mdy' }
-  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics'; fileLabel: string }
-  | { kind: 'other'; fileLabel: string; what: string };
+  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: string };
 
 function has(keys: readonly string[], ...names: string[]): boolean {
   return names.every((n) => keys.includes(n));
@@ -221,14 +220,14 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv' };
-  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv' };
-  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv' };
-  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv' };
+  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv', what: 'guardian links' };
+  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv', what: 'class enrolments' };
+  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv', what: 'roles' };
+  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv', what: 'birth dates' };
   if (has(keys, 'sourcedid', 'title') && hasAny(keys, 'orgsourcedid', 'schoolsourcedid', 'coursesourcedid', 'classtype')) {
-    return keys.includes('code') || keys.includes('courscode') || keys.includes('coursecode') && !keys.includes('classtype')
+    return hasAny(keys, 'code', 'coursecode')
       ? { kind: 'other', fileLabel: 'courses.csv', what: 'courses' }
-      : { kind: 'classes', fileLabel: 'classes.csv' };
+      : { kind: 'classes', fileLabel: 'classes.csv', what: 'classes' };
   }
   if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'user flags' };
   if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'schools and organisations' };
@@ -250,9 +249,9 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv' };
+  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv', what: 'classes' };
   if (hasAny(keys, 'sectionsisid', 'sectionid') && hasAny(keys, 'sisid', 'id') && !hasNames) {
-    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv' };
+    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv', what: 'class enrolments' };
   }
   if ((hasAny(keys, 'sisid', 'dfenumber') && keys.includes('name') && hasAny(keys, 'principalname', 'gradelow')) || has(keys, 'principalname', 'gradelow')) {
     return { kind: 'other', fileLabel: 'School.csv', what: 'schools' };
@@ -604,6 +603,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   const links: Links = { roles: new Map(), guardians: new Map(), births: new Map(), enrolments: [], classes: new Map(), has: new Set() };
   const families: string[] = [];
   const fileLabels: string[] = [];
+  const linkLabels: string[] = [];
   const nonPeople: { file: string; kind: Classified }[] = [];
   let rosterPeople = false;
 
@@ -632,7 +632,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
       nonPeople.push({ file, kind });
       if (kind.kind !== 'other') {
         readLinks(table, kind.kind, links, warnings);
-        if (!fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);
+        if (!linkLabels.includes(kind.fileLabel)) linkLabels.push(kind.fileLabel);
       }
     }
   }
@@ -640,8 +640,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   if (records.length === 0) {
     const first = nonPeople[0];
     if (files.length === 1 && first) {
-      const what = first.kind.kind === 'other' ? first.kind.what : first.kind.kind;
-      return { ok: false, error: `${first.file} is a ${first.kind.fileLabel} file (${what}), not a list of people. ${PEOPLE_HINT}.` };
+      return { ok: false, error: `${first.file} lists ${first.kind.what}, not people. ${PEOPLE_HINT}.` };
     }
     return { ok: false, error: `None of these files lists people. ${PEOPLE_HINT}.` };
   }
@@ -725,6 +724,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   const groups = [...new Set(people.map((p) => p.group).filter((g): g is string => !!g))].sort((a, b) =>
     a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' }),
   );
-  const format = rosterPeople && fileLabels.length ? `${families.join(' + ')} ${fileLabels.join(' + ')}` : families.join(' + ');
+  const labels = [...fileLabels, ...linkLabels];
+  const format = rosterPeople && labels.length ? `${families.join(' + ')} ${labels.join(' + ')}` : families.join(' + ');
   return { ok: true, format, people, groups, warnings };
 }
