@@ -41,6 +41,18 @@ describe('cli check', () => {
     ]);
   });
 
+  it('reads a Windows-1252 and a UTF-16 class list exactly like the UTF-8 one', () => {
+    const line = JSON.stringify({ id: 'w', text: 'Well done Siobhán O’Brien and Shiv O’Brien' }) + '\n';
+    const outputs = ['roster-utf8.csv', 'roster-cp1252.csv', 'roster-utf16le.txt'].map((f) =>
+      cli(['check', '--pack', PACK, '--people', fileURLToPath(new URL(`../../../shared/data/generated/${f}`, import.meta.url))], line),
+    );
+    for (const r of outputs) expect(r.code).toBe(0);
+    expect(outputs[0]!.stdout).toContain('"start":10,"end":25');
+    expect(outputs[0]!.stdout).toContain('"start":30,"end":42');
+    expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
+    expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);
+  });
+
   it('reports a line without text against its id', () => {
     const r = cli(['check', '--pack', PACK, '--people', PEOPLE, '--site', 'x'], '{"id":"q"}\n[1]\n');
     expect(r.code).toBe(0);
@@ -52,7 +64,7 @@ describe('cli check', () => {
 
   it.each([
     [['check', '--pack', 'rules/schema.json', '--people', PEOPLE], 'format should be "second-look-pack"'],
-    [['check', '--pack', PACK, '--people', 'test/fixtures/packs/v1-minimal.json'], 'v1-minimal.json: there are no Forename or Surname columns'],
+    [['check', '--pack', PACK, '--people', 'test/fixtures/packs/v1-minimal.json'], 'v1-minimal.json: there are no forename and surname columns'],
     [['check', '--pack', 'no/such/pack.json', '--people', PEOPLE], 'cannot read the pack file'],
     [['check', '--pack', PACK, '--people', PEOPLE, '--site', 'myspace'], '--site "myspace" is not a known site'],
     [['check', '--pack', PACK], '--people <class-list file> is required'],

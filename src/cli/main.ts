@@ -17,7 +17,8 @@ import { createInterface } from 'node:readline';
 import { compileRuleSet } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
 import { SITE_IDS, type Finding, type PersonNames, type SiteId } from '../engine/types';
-import { CLASSLIST_LIMITS, parseClassList } from '../import/classlist';
+import { CLASSLIST_LIMITS } from '../import/classlist';
+import { readClassListFile } from '../import/read-file';
 import { PACK_LIMITS, parsePackText } from '../pack/parse';
 import type { RulePack } from '../pack/types';
 
@@ -95,10 +96,18 @@ function load(opts: Options): { pack: RulePack; people: PersonNames[] } {
     throw new Error(`the pack "${opts.pack}" is not valid:\n  ${parsedPack.errors.join('\n  ')}`);
   }
   const peoplePath = userPath(opts.people);
-  const list = parseClassList(readText(peoplePath, 'class list', CLASSLIST_LIMITS.maxBytes), peoplePath);
+  // The same reader as the options page: any encoding Excel writes, MIS / SDS / OneRoster headers.
+  let bytes: Uint8Array;
+  try {
+    if (statSync(peoplePath).size > CLASSLIST_LIMITS.maxBytes) throw new Error('too big');
+    bytes = readFileSync(peoplePath);
+  } catch (e) {
+    throw new Error(`cannot read the class list "${peoplePath}"${(e as Error).message === 'too big' ? ': it is larger than 10 MB' : ''}`);
+  }
+  const list = readClassListFile(bytes, peoplePath);
   if (!list.ok) throw new Error(list.error);
   for (const w of list.warnings) process.stderr.write(`warning: ${w}\n`);
-  return { pack: parsedPack.pack, people: list.people };
+  return { pack: parsedPack.pack, people: list.people.map(namesOnly) };
 }
 
 type LineResult =
@@ -187,3 +196,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+function namesOnly(p: PersonNames): PersonNames {
+  return p.preferred ? { role: p.role, forename: p.forename, preferred: p.preferred, surname: p.surname } : { role: p.role, forename: p.forename, surname: p.surname };
+}

@@ -94,6 +94,22 @@ describe('compileRuleSet', () => {
     const c = compileRuleSet(pack, []);
     expect(c.pupilNames.size).toBe(0);
     expect(c.schoolIdentity.size).toBe(0);
+    expect(c.confidentialTerms.size).toBe(0);
+    expect(c.schoolEmailDomains).toEqual([]);
+  });
+
+  it('copies confidential terms and e-mail domains, normalising the domains', () => {
+    const pack = basePack();
+    const terms = ['Ofsted inspection', 'Ofsted inspection', '  '];
+    pack.rules.confidential = { enabled: true, severity: 'high', title: 'Conf', clause: 'c3', terms };
+    pack.school = { ...pack.school, emailDomains: ['holbrook.sch.uk', '@Holbrook.SCH.uk', 'staff.holbrook.sch.uk.'] };
+    const c = compileRuleSet(pack, []);
+    terms.push('redundancy');
+    pack.school.emailDomains.push('gmail.com');
+    // One phrase plus its '#' compact key; the blank term adds nothing.
+    expect(c.confidentialTerms.size).toBe(2);
+    expect(c.schoolEmailDomains).toEqual(['holbrook.sch.uk', 'staff.holbrook.sch.uk']);
+    expect(Object.isFrozen(c.schoolEmailDomains)).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@
  * settings resolve for a site, so every rule module reads settings the same way.
  */
 import type { RulePack, RuleSettings, SiteOverride } from '../pack/types';
-import { MatcherBuilder, type Match, type PatternWord, type PhraseMatcher } from './matcher';
+import { MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
 import { prefixedNorm, tokenise, type Token } from './tokenise';
 import type { Finding, PersonNames, RuleId, Severity, SiteId } from './types';
 import { isOrdinaryWord } from './words';
@@ -16,6 +16,8 @@ import { isOrdinaryWord } from './words';
 export type PupilPatternKind = 'full-name';
 /** Which part of the school profile a school-identity pattern came from. */
 export type SchoolPatternKind = 'name' | 'handle' | 'hashtag';
+/** A confidential-term pattern: the term as words, or written as one hashtag. */
+export type ConfidentialPatternKind = 'term';
 
 export interface CompiledRuleSet {
   /** Frozen copies of the pack's rule settings (absent rule = not run). */
@@ -24,6 +26,10 @@ export interface CompiledRuleSet {
   readonly pupilNames: PhraseMatcher<PupilPatternKind>;
   /** The school's name, aliases, handles and hashtags. */
   readonly schoolIdentity: PhraseMatcher<SchoolPatternKind>;
+  /** The school's confidential terms (`rules.confidential.terms`), matched without case. */
+  readonly confidentialTerms: PhraseMatcher<ConfidentialPatternKind>;
+  /** Staff e-mail domains, lower-cased, without a leading '@', deduplicated ("holbrook.sch.uk"). */
+  readonly schoolEmailDomains: readonly string[];
 }
 
 /** What every detector receives: the (possibly truncated) text, its tokens, and the site. */
@@ -66,8 +72,14 @@ export function activeRule(compiled: CompiledRuleSet, rule: RuleId, site: SiteId
   return { severity: override?.severity ?? s.severity, title: s.title, clause: s.clause };
 }
 
-/** Findings for `matches`, decorated with the rule's resolved settings. */
-export function findingsFor(rule: RuleId, active: ActiveRule, matches: readonly Match<unknown>[]): Finding[] {
+/** A span of the user's text (JS string offsets, end exclusive), as every detector reports it. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Findings for `matches` (phrase matches or any other spans), decorated with the rule's resolved settings. */
+export function findingsFor(rule: RuleId, active: ActiveRule, matches: readonly Span[]): Finding[] {
   return matches.map((m) => ({
     rule,
     start: m.start,
@@ -152,6 +164,33 @@ function compileSchoolIdentity(pack: RulePack): PhraseMatcher<SchoolPatternKind>
   return b.build();
 }
 
+/**
+ * Confidential terms are deliberate phrases ("Ofsted inspection", "redundancy"): they match in any
+ * case, as whole tokens, across a hyphen or a line break, and as one hashtag ("#OfstedInspection").
+ */
+function compileConfidentialTerms(pack: RulePack): PhraseMatcher<ConfidentialPatternKind> {
+  const b = new MatcherBuilder<ConfidentialPatternKind>();
+  for (const term of pack.rules.confidential?.terms ?? []) {
+    const words = patternWords(term);
+    if (words.length === 0) continue;
+    b.addPhrase(words, { needsCase: false, allowHyphen: true, value: 'term' });
+    b.addCompact('#', prefixedNorm('#', compactKey(words)), 'term');
+  }
+  return b.build();
+}
+
+/** Lower-cased, '@'-less, trailing-dot-less, deduplicated domains (the parser does most of this already). */
+function compileEmailDomains(pack: RulePack): readonly string[] {
+  const out = new Set<string>();
+  for (const d of pack.school.emailDomains) {
+    let s = d.trim().toLowerCase();
+    if (s.startsWith('@')) s = s.slice(1);
+    while (s.endsWith('.')) s = s.slice(0, -1);
+    if (s.includes('.')) out.add(s);
+  }
+  return Object.freeze([...out]);
+}
+
 /** Deep, frozen copies: the pack object may be edited or reused by the caller after compiling. */
 function freezeSettings(pack: RulePack): CompiledRuleSet['settings'] {
   const out: Partial<Record<RuleId, Readonly<RuleSettings>>> = {};
@@ -175,5 +214,7 @@ export function compileRuleSet(pack: RulePack, people: readonly PersonNames[]): 
     settings: freezeSettings(pack),
     pupilNames: compilePupilNames(people),
     schoolIdentity: compileSchoolIdentity(pack),
+    confidentialTerms: compileConfidentialTerms(pack),
+    schoolEmailDomains: compileEmailDomains(pack),
   });
 }

@@ -182,4 +182,8 @@ describe('parseClassList: refused files', () => {
   it('treats formula-looking and pattern-looking cells as plain names', () => {
     expect(people('Forename,Surname\n=HYPERLINK("x"),(a+)+$\n')).toEqual([pupil('=HYPERLINK("x")', '(a+)+$')]);
   });
+
+  it.each(['constructor', '__proto__', 'valueOf'])('refuses a Role of "%s" instead of finding an Object.prototype key', (role) => {
+    expect(error(`Forename,Surname,Role\nAmy,Rees,${role}\n`)).toBe(`roster.csv row 2: the Role cell says "${role}"; use pupil, former pupil, parent or staff`);
+  });
 });

@@ -11,6 +11,7 @@
  */
 import Papa from 'papaparse';
 import type { PersonNames, PersonRole } from '../engine/types';
+import { utf8Length } from './utf8';
 
 export const CLASSLIST_LIMITS = Object.freeze({
   maxBytes: 10 * 1024 * 1024,
@@ -78,19 +79,6 @@ function displayName(fileName: string): string {
   return base ? base.slice(0, 120) : 'the class list';
 }
 
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
@@ -205,7 +193,9 @@ export function parseClassList(text: string, fileName: string): ParseClassListRe
       let role: PersonRole = 'pupil';
       const roleText = cell('role');
       if (roleText !== '') {
-        const known = ROLES[normaliseHeader(roleText)];
+        const roleKey = normaliseHeader(roleText);
+        // Own keys only: a Role cell saying "constructor" must not find Object.prototype.constructor.
+        const known = Object.prototype.hasOwnProperty.call(ROLES, roleKey) ? ROLES[roleKey] : undefined;
         if (!known) {
           problem(`${file} row ${rowNumber}: the ${label('role')} cell says "${roleText.slice(0, 40)}"; use pupil, former pupil, parent or staff`);
           rowOk = false;

@@ -51,33 +51,30 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): s
       j++;
     } else if (u >= 0xdc00 && u <= 0xdfff) return null;
   }
-  let text = '';
-  const CHUNK = 8192;
-  for (let j = 0; j < units.length; j += CHUNK) {
-    text += String.fromCharCode.apply(null, Array.from(units.subarray(j, j + CHUNK)));
-  }
-  return text;
+  return fromUnits(units);
 }
 
 /** Windows-1252 by table; null if the file uses one of the five undefined bytes (not text). */
 export function decodeWindows1252(bytes: Uint8Array): string | null {
-  const out = new Array<string>();
-  let chunk = '';
+  const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    let code: number = b;
     if (b >= 0x80 && b <= 0x9f) {
-      code = CP1252_HIGH[b - 0x80]!;
+      const code = CP1252_HIGH[b - 0x80]!;
       if (code === 0) return null;
-    }
-    chunk += String.fromCharCode(code);
-    if (chunk.length >= 8192) {
-      out.push(chunk);
-      chunk = '';
-    }
+      units[i] = code;
+    } else units[i] = b;
   }
-  out.push(chunk);
-  return out.join('');
+  return fromUnits(units);
+}
+
+function fromUnits(units: Uint16Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let j = 0; j < units.length; j += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(j, j + CHUNK) as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 /** BOM-less UTF-16: ASCII text in UTF-16 has a NUL in every other byte. */

@@ -89,6 +89,12 @@ const ROLES: Record<string, PersonRole> = {
   tutor: 'staff', support: 'staff', supportstaff: 'staff', volunteer: 'staff', governor: 'staff',
 };
 
+/** Own keys only: a Role cell saying "constructor" must not find Object.prototype.constructor. */
+function roleOf(text: string): PersonRole | undefined {
+  const key = compact(text);
+  return Object.prototype.hasOwnProperty.call(ROLES, key) ? ROLES[key] : undefined;
+}
+
 const compact = (cell: string): string => cell.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** Trims, folds whitespace and control characters to one space, composes accents (NFC). */
@@ -103,8 +109,8 @@ function listWords(words: readonly string[]): string {
 }
 
 function rowList(rows: readonly number[]): string {
-  const shown = rows.slice(0, 10).join(', ');
-  return rows.length > 10 ? `${shown} and ${rows.length - 10} more` : shown;
+  if (rows.length <= 10) return listWords(rows.map(String));
+  return `${rows.slice(0, 10).join(', ')} and ${rows.length - 10} more`;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
@@ -136,7 +142,8 @@ const MONTHS: Record<string, number> = {
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
   if (d > days) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -445,7 +452,7 @@ function readPeople(table: Table, kind: Extract<Classified, { kind: 'people' }>,
     let roleKnown = kind.defaultRole !== null && kind.roster;
     const roleText = raw('role');
     if (roleText !== '') {
-      const known = ROLES[compact(roleText)];
+      const known = roleOf(roleText);
       if (known) {
         role = known;
         roleKnown = true;
@@ -604,7 +611,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   const families: string[] = [];
   const fileLabels: string[] = [];
   const linkLabels: string[] = [];
-  const nonPeople: { file: string; kind: Classified }[] = [];
+  const nonPeople: { file: string; kind: Exclude<Classified, { kind: 'people' }> }[] = [];
   let rosterPeople = false;
 
   for (const { name, bytes } of files) {
@@ -656,7 +663,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     const fromRoles = r.id ? links.roles.get(r.id) : undefined;
     const fromRel = r.id ? links.guardians.get(r.id) : undefined;
     if (fromRoles && fromRoles.role) {
-      const known = ROLES[compact(fromRoles.role)];
+      const known = roleOf(fromRoles.role);
       if (!known) unknownRoles.add(fromRoles.role.slice(0, 40));
       r.person.role = known ?? 'staff';
     } else if (fromRel) {

@@ -18,6 +18,7 @@ import * as v from 'valibot';
 import { RULE_IDS, SEVERITIES, SITE_IDS, type RuleId, type SiteId } from '../engine/types';
 import { migratePack, type PackData } from './migrate';
 import type { RulePack, RuleSettings, SchoolProfile, SiteOverride } from './types';
+import { utf8Length } from '../import/utf8';
 
 /** Limits, shared with rules/schema.json (a test keeps the two in step). */
 export const PACK_LIMITS = Object.freeze({
@@ -395,20 +396,6 @@ export function parsePack(json: unknown): ParsePackResult {
   return { ok: true, pack: buildPack(result.output) };
 }
 
-/** UTF-8 length without allocating a copy of the text. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair is one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** Validates pack file text: size cap first, then JSON.parse, then parsePack. Never throws. */
 export function parsePackText(text: string): ParsePackResult {

@@ -145,7 +145,7 @@ describe('shipped packs', () => {
     });
   });
 
-  it('demo.json is the Holbrook template plus the demo school', () => {
+  it('demo.json is the Holbrook template plus the demo school and its confidential terms', () => {
     const demo = readJson('demo.json');
     expect(demo.school).toEqual({
       name: 'Holbrook Primary School',
@@ -154,7 +154,10 @@ describe('shipped packs', () => {
       hashtags: ['HolbrookPride'],
       emailDomains: ['holbrook.sch.uk'],
     });
-    expect(demo.rules).toEqual(readJson('templates/holbrook.json').rules);
+    // Terms belong to one school, so the template has none; the demo school shows the rule with a few.
+    const { terms, ...confidential } = demo.rules.confidential;
+    expect(terms).toEqual(['Ofsted inspection', 'safeguarding referral', 'staff restructure']);
+    expect({ ...demo.rules, confidential }).toEqual(readJson('templates/holbrook.json').rules);
   });
 
   it('the trust (003) template allows LinkedIn for school-identity and works-at', () => {

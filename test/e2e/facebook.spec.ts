@@ -92,3 +92,11 @@ test('an ordinary sentence with name-like words does not warn', async ({ context
   await page.waitForTimeout(800);
   expect(await warningText(page)).toBe('');
 });
+
+test('the other text rules reach the page too: confidential term, school e-mail, date of birth', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(SITES.facebook.url);
+  await page.click(POST_EDITOR);
+  await page.keyboard.type('Dreading the Ofsted inspection. Email jane.smith@holbrook.sch.uk, I was born 03/09/1988', { delay: 2 });
+  await expectWarning(page, '“Ofsted inspection”', 'Confidential information', '“jane.smith@holbrook.sch.uk”', 'School e-mail address', '“03/09/1988”', 'Your personal details');
+});

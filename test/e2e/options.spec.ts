@@ -46,3 +46,16 @@ test('school details and a class list entered on the options page drive warnings
   await opt.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(opt.getByTestId('pupil-count')).toHaveText('0 pupils stored');
 });
+
+test('a Windows-1252 export from Excel imports through the real page with its accents intact', async ({ context, extensionId }) => {
+  const { readFile } = await import('node:fs/promises');
+  const opt = await openOptions(context, extensionId);
+  const bytes = await readFile(new URL('../../../shared/data/generated/roster-cp1252.csv', import.meta.url));
+  await opt.setInputFiles('#classlist-file', { name: 'roster-cp1252.csv', mimeType: 'text/csv', buffer: bytes });
+  await expect(opt.getByRole('region', { name: 'Import preview' })).toContainText('Read as: SIMS / MIS export');
+  await opt.getByRole('button', { name: /^Import \d+ people$/ }).click();
+  await opt.getByLabel('Sentence to check').fill('Siobhán O’Brien and Zoë Brontë');
+  await opt.getByRole('button', { name: 'Check' }).click();
+  await expect(opt.locator('.results')).toContainText('“Siobhán O’Brien”');
+  await expect(opt.locator('.results')).toContainText('“Zoë Brontë”');
+});

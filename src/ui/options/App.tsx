@@ -8,6 +8,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../engine/types';
 import type { AdminMessage, AdminResponse, Status } from '../../messaging/protocol';
 import { parseClassList } from '../../import/classlist';
+import { readClassListFile } from '../../import/read-file';
+import type { PersonNames } from '../../engine/types';
 import demoPack from '../../../rules/demo.json';
 import demoClassCsv from '../../../assets/demo/holbrook-class.csv?raw';
 
@@ -133,11 +135,19 @@ function SchoolSection({
 }
 
 interface Pending {
+  format: string;
   fileName: string;
   name: string;
   people: Extract<AdminMessage, { type: 'importClassList' }>['people'];
   groups: string[];
   warnings: string[];
+}
+
+/** Only the names and role are stored for now (dates of birth and consent come with issue 3's storage). */
+function namesOnly(p: PersonNames): PersonNames {
+  return p.preferred
+    ? { role: p.role, forename: p.forename, preferred: p.preferred, surname: p.surname }
+    : { role: p.role, forename: p.forename, surname: p.surname };
 }
 
 function ClassListSection({ status, run }: { status: Status; run: Run }) {
@@ -156,15 +166,17 @@ function ClassListSection({ status, run }: { status: Status; run: Run }) {
       setProblem(`${file.name} is larger than 10 MB, which is more than any class list should be. Nothing was imported.`);
       return;
     }
-    const result = parseClassList(await file.text(), file.name);
+    // Bytes, not file.text(): the reader detects Windows-1252 and UTF-16 exports itself.
+    const result = readClassListFile(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!result.ok) {
       setProblem(`${result.error} Nothing was imported.`);
       return;
     }
     setPending({
+      format: result.format,
       fileName: file.name,
       name: file.name.replace(/\.[^.]+$/, ''),
-      people: result.people.map((p) => ({ ...p })),
+      people: result.people.map(namesOnly),
       groups: result.groups,
       warnings: result.warnings,
     });
@@ -189,15 +201,16 @@ function ClassListSection({ status, run }: { status: Status; run: Run }) {
     <section aria-labelledby="lists-h">
       <h2 id="lists-h">Class lists</h2>
       <p class="hint">
-        Import a class list exported from your school's system (CSV or tab-separated, with columns such as Forename and
-        Surname, or Legal Forename, Preferred Forename, Surname, Reg Group). Names are used only to check what you post.
+        Import a class list exported from your school's system: SIMS, Arbor, Bromcom or any MIS export, Microsoft School
+        Data Sync, OneRoster, or any CSV or tab-separated file with forename and surname columns, in any encoding Excel
+        saves. Names are used only to check what you post.
       </p>
       <p class="count" data-testid="pupil-count">
         {status.totals.pupils === 1 ? '1 pupil stored' : `${status.totals.pupils} pupils stored`}
         {status.totals.people !== status.totals.pupils ? ` (${status.totals.people} people in all)` : ''}
       </p>
       <label for="classlist-file">Choose a class list file</label>
-      <input id="classlist-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={onFile} />
+      <input id="classlist-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" onChange={onFile} />
       {problem && (
         <p role="alert" class="error">
           {problem}
@@ -207,7 +220,7 @@ function ClassListSection({ status, run }: { status: Status; run: Run }) {
         <div class="preview" role="region" aria-label="Import preview">
           <p>
             Found <strong>{pending.people.length}</strong> people in {pending.fileName}
-            {pending.groups.length ? ` (groups: ${pending.groups.join(', ')})` : ''}.
+            {pending.groups.length ? ` (groups: ${pending.groups.join(', ')})` : ''}. Read as: {pending.format}.
           </p>
           {pending.warnings.length > 0 && (
             <ul class="warnings">

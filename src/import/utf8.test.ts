@@ -1,0 +1,20 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { utf8Length } from './utf8';
+
+describe('utf8Length', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['é', 2],
+    ['’', 3],
+    ['😀', 4],
+    ['\uD83D', 3], // a lone surrogate is encoded as U+FFFD (3 bytes)
+    ['\uD83D\uD83D', 6],
+    ['\uDE00\uD83D', 6],
+  ])('%j is %i bytes', (s, n) => expect(utf8Length(s)).toBe(n));
+
+  it('agrees with TextEncoder on any string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === new TextEncoder().encode(s).length), { numRuns: 2000 });
+  });
+});
