@@ -22,6 +22,9 @@ test('a pupil name in a post is highlighted, cited and held until "post anyway"'
   const text = await expectWarning(page, '“Evie Carter”', "Pupil's name", 'Policy:');
   expect(text).toContain('Post anyway');
   expect(await editorText(page, 'post')).toBe(typed);
+  // Highlights are overlays: the editor's DOM holds only Lexical's own markup.
+  const tags = await page.$eval(POST_EDITOR, (ed) => [...new Set([...ed.querySelectorAll('*')].map((e) => e.tagName))].sort());
+  expect(tags).toEqual(['P', 'SPAN']);
 
   // Post is held while the warning stands.
   await page.click(POST_BUTTON);
