@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import demoPack from '../../rules/demo.json';
 import defaultPack from '../../rules/default.json';
+import trustTemplate from '../../rules/templates/trust-2024.json';
 import { parsePack } from '../pack/parse';
 import type { RulePack } from '../pack/types';
 import { openDb, type SecondLookDb } from '../storage/db';
@@ -105,6 +106,11 @@ describe('Service', () => {
     ['an over-long name', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A'.repeat(201), surname: 'B' }] }],
     ['a bad list id', { type: 'deleteList', id: -1 }],
     ['a school with a non-string alias', { type: 'saveSchool', school: { name: 'X', aliases: [1], handles: [], hashtags: [], emailDomains: [] } }],
+    ['a pack that is not text', { type: 'setPack', packText: { format: 'second-look-pack' } }],
+    ['keepSchool that is not a boolean', { type: 'setPack', packText: JSON.stringify(trustTemplate), keepSchool: 'yes' }],
+    ['a pack over 1 MB', { type: 'setPack', packText: ' '.repeat(1_048_577) }],
+    ['setPack with an extra key', { type: 'setPack', packText: JSON.stringify(trustTemplate), school: { name: 'Evil' } }],
+    ['getPack with an extra key', { type: 'getPack', id: 'uk-default' }],
   ];
   it.each(hostileAdmin)('admin channel rejects %s and changes nothing', async (_n, msg) => {
     const s = service();
@@ -113,6 +119,61 @@ describe('Service', () => {
     expect(res.ok).toBe(false);
     const st = await s.handleAdmin({ type: 'getStatus' });
     expect(st.ok && st.status?.totals.people).toBe(2);
+    const after = await s.handleAdmin({ type: 'getPack' });
+    expect(after.ok && after.pack).toEqual(JSON.parse(JSON.stringify(pack(demoPack))));
+  });
+
+  it('getPack returns a JSON-safe copy of the stored pack, never the stored object', async () => {
+    const s = service();
+    const first = await s.handleAdmin({ type: 'getPack' });
+    expect(first.ok && first.pack?.id).toBe('uk-default');
+    await seed(s);
+    const res = await s.handleAdmin({ type: 'getPack' });
+    if (!res.ok || !res.pack) throw new Error('no pack');
+    expect(res.pack).toEqual(JSON.parse(JSON.stringify(pack(demoPack))));
+    expect(Object.isFrozen(res.pack)).toBe(false);
+    res.pack.school.name = 'Changed by the caller';
+    res.pack.rules['pupil-name']!.enabled = false;
+    const again = await s.handleAdmin({ type: 'getPack' });
+    expect(again.ok && again.pack?.school.name).toBe('Holbrook Primary School');
+    expect(again.ok && again.pack?.rules['pupil-name']?.enabled).toBe(true);
+    // What getPack gives is what setPack takes back unchanged (export → import).
+    expect((await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(res.pack) })).ok).toBe(true);
+  });
+
+  it('a template applied with keepSchool replaces the rules and keeps the school', async () => {
+    const s = service();
+    await seed(s);
+    const res = await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(trustTemplate), keepSchool: true });
+    expect(res.ok && res.status?.school.name).toBe('Holbrook Primary School');
+    expect(res.ok && res.status?.packId).toBe('template-trust-2024');
+    const got = await s.handleAdmin({ type: 'getPack' });
+    const t = pack(trustTemplate);
+    expect(got.ok && got.pack?.rules).toEqual(JSON.parse(JSON.stringify(t.rules)));
+    expect(got.ok && got.pack?.school).toEqual(JSON.parse(JSON.stringify(pack(demoPack).school)));
+    // The trust template switches school-identity off on LinkedIn, and the matcher follows.
+    const on = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'At Holbrook Primary today' }, 1);
+    expect(on.ok && on.findings.map((f) => f.rule)).toEqual(['school-identity']);
+    const off = await s.handleSite({ type: 'check', site: 'linkedin', surface: 'post', text: 'At Holbrook Primary today' }, 1);
+    expect(off.ok && off.findings.map((f) => f.rule)).not.toContain('school-identity');
+  });
+
+  it('setPack without keepSchool takes the school from the file (import)', async () => {
+    const s = service();
+    await seed(s);
+    const res = await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(trustTemplate) });
+    expect(res.ok && res.status?.school.name).toBe('');
+  });
+
+  it('a refused pack with keepSchool changes nothing', async () => {
+    const s = service();
+    await seed(s);
+    const bad = { ...trustTemplate, rules: { ...trustTemplate.rules, 'pupil-name': { enabled: 'no' } } };
+    const res = await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(bad), keepSchool: true });
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.error).toMatch(/pupil-name/);
+    const got = await s.handleAdmin({ type: 'getPack' });
+    expect(got.ok && got.pack?.id).toBe('holbrook-demo');
   });
 
   it('a hostile pack is refused with its parser message and the previous pack stays', async () => {

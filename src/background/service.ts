@@ -19,6 +19,7 @@ import {
   type Status,
 } from '../messaging/protocol';
 import { parsePackText } from '../pack/parse';
+import type { RulePack } from '../pack/types';
 import type { Repo } from '../storage/repo';
 import { RateLimiter } from './rate-limit';
 
@@ -68,10 +69,15 @@ export class Service {
         await this.repo.saveSchool(msg.school);
         this.invalidate();
         return { ok: true, status: await this.status() };
+      case 'getPack':
+        // A plain JSON copy: the stored pack never leaves by reference, and the answer is exactly
+        // what an export writes and an import reads back.
+        return { ok: true, pack: JSON.parse(JSON.stringify(await this.repo.getPack())) as RulePack };
       case 'setPack': {
         const result = parsePackText(msg.packText);
         if (!result.ok) return { ok: false, error: result.errors.join('\n') };
-        await this.repo.setPack(result.pack);
+        if (msg.keepSchool) await this.repo.setPackKeepingSchool(result.pack);
+        else await this.repo.setPack(result.pack);
         this.invalidate();
         return { ok: true, status: await this.status() };
       }

@@ -138,3 +138,30 @@ describe('findMatches agrees with a brute-force reference', () => {
     );
   });
 });
+
+describe('comma patterns and per-word case', () => {
+  const b = new MatcherBuilder<string>();
+  // "Carter, Evie" and "Hunter, Evie" (the surname Hunter needs its capital), plus the plain name.
+  b.addPhrase([{ norm: 'carter', poss: false }, { norm: 'evie', poss: false, comma: true }], { needsCase: false, allowHyphen: true, value: 'ce' });
+  b.addPhrase([{ norm: 'hunter', poss: false }, { norm: 'evie', poss: false, comma: true }], { needsCase: false, caseMask: 1, allowHyphen: true, value: 'he' });
+  b.addPhrase(words('evie hunter'), { needsCase: false, allowHyphen: true, value: 'eh' });
+  const m = b.build();
+
+  it('matches across a comma only where the pattern has one', () => {
+    expect(spans(m, 'Carter, Evie')).toEqual([[0, 12, 'Carter, Evie', ['ce']]]);
+    expect(spans(m, 'carter ,\nevie')).toEqual([[0, 13, 'carter ,\nevie', ['ce']]]);
+    expect(spans(m, 'Carter Evie')).toEqual([]);
+    expect(spans(m, 'Carter; Evie')).toEqual([]);
+    expect(spans(m, 'Carter,, Evie')).toEqual([]);
+    expect(spans(m, 'Evie, Hunter')).toEqual([]);
+  });
+
+  it('checks case only on the masked words', () => {
+    expect(spans(m, 'Hunter, evie')).toEqual([[0, 12, 'Hunter, evie', ['he']]]);
+    expect(spans(m, 'hunter, Evie')).toEqual([]);
+  });
+
+  it('does not start a comma pattern inside an earlier match (a list of names)', () => {
+    expect(spans(m, 'Evie Hunter, Evie')).toEqual([[0, 11, 'Evie Hunter', ['eh']]]);
+  });
+});

@@ -15,6 +15,11 @@ export interface PatternWord {
   norm: string;
   /** Written with a possessive in the pattern itself ("St Mary's School"). */
   poss: boolean;
+  /**
+   * The text must have a comma (plus optional whitespace) before this word, instead of whitespace or
+   * a hyphen: the forename of a "Carter, Evie" pattern. Ignored on the first word.
+   */
+  comma?: boolean;
 }
 
 export interface PhraseOptions<T> {
@@ -23,6 +28,11 @@ export interface PhraseOptions<T> {
    * of ordinary words ("May Hunter"), so prose ("may hunter") does not match.
    */
   needsCase: boolean;
+  /**
+   * Bit k set: pattern word k must be Title or UPPER case in the text, whatever `needsCase` says
+   * (the ordinary-word surname of a "Hunter, Evie" pattern).
+   */
+  caseMask?: number;
   /** Allow a single hyphen between tokens as well as whitespace ("Ellie-Mae" ~ "Ellie Mae"). */
   allowHyphen: boolean;
   value: T;
@@ -32,7 +42,8 @@ export interface PhraseOptions<T> {
 export const MAX_PATTERN_TOKENS = 24;
 
 interface PhraseEntry<T> {
-  readonly needsCase: boolean;
+  /** Bit k set: matched token k must be Title or UPPER case. */
+  readonly caseMask: number;
   readonly allowHyphen: boolean;
   /** Bit k set: pattern word k carries a possessive. */
   readonly possMask: number;
@@ -81,19 +92,22 @@ export class MatcherBuilder<T> {
   /** Adds a token-sequence pattern. Empty or over-long word lists are ignored. */
   addPhrase(words: readonly PatternWord[], options: PhraseOptions<T>): void {
     if (words.length === 0 || words.length > MAX_PATTERN_TOKENS) return;
+    // Key parts: the norm, with a ',' in front when the word follows a comma ("carter ,evie"). Norms
+    // hold neither spaces nor commas, so keys cannot collide.
     const norms: string[] = [];
     let possMask = 0;
     for (let k = 0; k < words.length; k++) {
       const w = words[k] as PatternWord;
       if (w.norm === '') return;
       if (k > 0) this.prefixes.add(norms.join(' '));
-      norms.push(w.norm);
+      norms.push(k > 0 && w.comma ? ',' + w.norm : w.norm);
       if (w.poss) possMask |= 1 << k;
     }
     // join() gives flat strings; `a + ' ' + b` would keep a rope node per key alive in the Map.
     const key = norms.join(' ');
     this.starts.add((words[0] as PatternWord).norm);
-    const shared = this.shareEntry(options.needsCase, options.allowHyphen, possMask, options.value);
+    const caseMask = (options.needsCase ? (2 ** words.length - 1) : 0) | (options.caseMask ?? 0);
+    const shared = this.shareEntry(caseMask, options.allowHyphen, possMask, options.value);
     const list = this.phrases.get(key);
     if (!list) this.phrases.set(key, shared.list);
     // Copy on write: the one-element lists are shared between keys.
@@ -110,12 +124,12 @@ export class MatcherBuilder<T> {
     else if (!list.includes(value)) this.compact.set(key, [...list, value]);
   }
 
-  private shareEntry(needsCase: boolean, allowHyphen: boolean, possMask: number, value: T) {
+  private shareEntry(caseMask: number, allowHyphen: boolean, possMask: number, value: T) {
     for (const s of this.shared) {
       const e = s.entry;
-      if (e.needsCase === needsCase && e.allowHyphen === allowHyphen && e.possMask === possMask && e.value === value) return s;
+      if (e.caseMask === caseMask && e.allowHyphen === allowHyphen && e.possMask === possMask && e.value === value) return s;
     }
-    const entry: PhraseEntry<T> = Object.freeze({ needsCase, allowHyphen, possMask, value });
+    const entry: PhraseEntry<T> = Object.freeze({ caseMask, allowHyphen, possMask, value });
     const s = { entry, list: Object.freeze([entry]) };
     this.shared.push(s);
     return s;
@@ -139,9 +153,10 @@ export class MatcherBuilder<T> {
   }
 }
 
-/** Tokens i..j carry case evidence: Title or UPPER each. */
-function casedRange(tokens: readonly Token[], i: number, j: number): boolean {
+/** Tokens i..j carry case evidence (Title or UPPER) wherever bit k - i of `mask` is set. */
+function casedRange(tokens: readonly Token[], i: number, j: number, mask: number): boolean {
   for (let k = i; k <= j; k++) {
+    if ((mask & (1 << (k - i))) === 0) continue;
     const shape = (tokens[k] as Token).shape;
     if (shape !== 'title' && shape !== 'upper') return false;
   }
@@ -157,7 +172,7 @@ function entryFits<T>(e: PhraseEntry<T>, tokens: readonly Token[], i: number, j:
   for (let k = i; k < j; k++) {
     if ((tokens[k] as Token).poss > 0 && (e.possMask & (1 << (k - i))) === 0) return false;
   }
-  return !e.needsCase || casedRange(tokens, i, j);
+  return e.caseMask === 0 || casedRange(tokens, i, j, e.caseMask);
 }
 
 /**
@@ -165,7 +180,7 @@ function entryFits<T>(e: PhraseEntry<T>, tokens: readonly Token[], i: number, j:
  * match that lies inside an earlier, longer match is not reported ("Ellie Mae Smith" hides
  * "Mae Smith"); overlapping but not contained matches are both reported.
  * Phrase tokens must be separated by whitespace or (when allowed) one hyphen, never other
- * punctuation ("May. Hunter" is not "May Hunter").
+ * punctuation ("May. Hunter" is not "May Hunter"); a comma only where the pattern has one.
  */
 export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[]): Match<T>[] {
   const out: Match<T>[] = [];
@@ -188,12 +203,20 @@ export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token
     let bestJ = -1;
     let bestValues: T[] = [];
     let bestPossEnd = false;
+    let comma = false; // the key so far crosses a comma
+    let bestComma = false;
     const limit = Math.min(tokens.length, i + maxLength);
     for (let j = i; j < limit; j++) {
       if (j > i) {
         const u = tokens[j] as Token;
-        if (u.prefix !== undefined || (u.gap !== 'space' && u.gap !== 'hyphen')) break;
-        key += ' ' + u.norm;
+        if (u.prefix !== undefined) break;
+        if (u.gap === 'space' || u.gap === 'hyphen') key += ' ' + u.norm;
+        // Only patterns written with a comma there ("Carter, Evie") have such a key.
+        else if (u.gap === 'comma') {
+          key += ' ,' + u.norm;
+          comma = true;
+        }
+        else break;
       }
       const entries = phrases.get(key);
       if (entries) {
@@ -208,12 +231,15 @@ export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token
           bestJ = j;
           bestValues = values;
           bestPossEnd = possEnd;
+          bestComma = comma;
         }
       }
       if (!prefixes.has(key)) break;
     }
 
-    if (bestJ > coveredTo) {
+    // A comma pattern starting inside an earlier match is that match plus the next item of a list
+    // ("Seun Adebayo, Oluwaseun Adebayo" does not also hold "Adebayo, Oluwaseun").
+    if (bestJ > coveredTo && !(bestComma && i <= coveredTo)) {
       const last = tokens[bestJ] as Token;
       // A pattern written with a possessive ("St Mary's") covers the suffix too.
       const end = bestPossEnd ? last.end + last.poss : last.end;

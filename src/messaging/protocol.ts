@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { RULE_IDS, SEVERITIES, SITE_IDS } from '../engine/types';
+import type { RulePack } from '../pack/types';
 
 export const MAX_TEXT = 20_000;
 export const MAX_PEOPLE = 100_000;
@@ -63,6 +64,8 @@ export const PersonIn = v.strictObject({
 
 export const AdminMessage = v.variant('type', [
   v.strictObject({ type: v.literal('getStatus') }),
+  // The whole rule pack (school profile + rules) as a JSON-safe copy, for the rules editor and export.
+  v.strictObject({ type: v.literal('getPack') }),
   v.strictObject({ type: v.literal('saveSchool'), school: SchoolIn }),
   v.strictObject({
     type: v.literal('importClassList'),
@@ -73,8 +76,16 @@ export const AdminMessage = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('deleteList'), id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.strictObject({ type: v.literal('deleteEverything') }),
-  // The pack arrives as text and is parsed by the strict pack parser in the background.
-  v.strictObject({ type: v.literal('setPack'), packText: v.pipe(v.string(), v.maxLength(1_000_000)) }),
+  // The pack arrives as text and is parsed by the strict pack parser in the background: every pack
+  // write (template, rules editor, import, demo) goes through that one parser.
+  // `keepSchool`: take only the pack's rules, id and title, and keep the stored school profile
+  // (a template has an empty profile; the rules editor must not overwrite school details saved
+  // meanwhile in "Your school"). Without it the whole pack, school included, replaces the stored one.
+  v.strictObject({
+    type: v.literal('setPack'),
+    packText: v.pipe(v.string(), v.maxLength(1_048_576)), // PACK_LIMITS.maxBytes: the parser words the refusal
+    keepSchool: v.optional(v.boolean()),
+  }),
   v.strictObject({
     type: v.literal('testText'),
     site: v.picklist(SITE_IDS),
@@ -102,5 +113,5 @@ export interface Status {
 }
 
 export type AdminResponse =
-  | { ok: true; status?: Status; findings?: v.InferOutput<typeof FindingOut>[] }
+  | { ok: true; status?: Status; findings?: v.InferOutput<typeof FindingOut>[]; pack?: RulePack }
   | { ok: false; error: string };

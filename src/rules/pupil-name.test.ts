@@ -40,6 +40,19 @@ const people: PersonNames[] = [
   pupil('Mark', 'Jones', { role: 'parent' }),
   pupil('Sarah', 'Price', { role: 'staff' }),
   pupil('Cher', ''),
+  // Issue 4: nicknames, ordinary-word names, famous namesakes, first names in a school context.
+  pupil('William', 'Long'),
+  pupil('William', 'Okafor'),
+  pupil('Alfred', 'Nowak'),
+  pupil('Charlotte', 'Mensah'),
+  pupil('Margaret', 'Dubois', { preferred: 'Maisie' }),
+  pupil('Alfie', 'Mensah'),
+  pupil('Harry', 'Stiles'),
+  pupil('Ivy', 'Bishop'),
+  pupil('Ruby', 'Page'),
+  pupil('Joy', 'Sterling'),
+  pupil('Sunny', 'Okafor'),
+  pupil('Iris', 'Bishop'),
 ];
 
 const compiled = compileRuleSet(pack, people);
@@ -79,6 +92,51 @@ const valid: string[] = [
   'Cher', // no surname: a forename alone never fires
   'staff@eviecarter.org',
   'C#EvieCarter',
+  // Nicknames: only with the surname, never alone, and with the case rule ("will long" is prose).
+  'bill long',
+  'will long',
+  'Will long',
+  'The bill will be long',
+  'Bill',
+  'Bill in my class', // a nickname alone is never expanded back to William
+  'Henry Stiles', // "harry → henry" is a reverse row of the nickname data: not expanded
+  'Harold Stiles',
+  'Wilbur Okafor', // not a nickname of William
+  // Famous namesake: surnames match exactly, no fuzziness.
+  'Harry Styles is on tour',
+  'HARRY STYLES',
+  // "Surname, Forename" needs the comma the right way round and case on ordinary words.
+  'Evie, Carter',
+  'hunter, may',
+  'hunter, May',
+  'Hunter; May',
+  'Hunter. May',
+  // Handles and tags: a digit suffix, a dot or a bare underscore word is not matched.
+  '@eviecarter2015',
+  '#EvieCarter2015',
+  '@evie.carter',
+  'evie_carter',
+  // A first name with no school cue, or with the cue in another sentence.
+  'Evie came round for tea',
+  'Alfie came round for tea',
+  'Evie came round for tea. My class were great today',
+  'Evie came round for tea!\nMy class were great today',
+  'Evie came round for tea and then we walked the dogs by the river before my class',
+  // Ordinary-word first names: lower case, or opening a sentence, never count.
+  'May I remind my class about the trip',
+  'May in my class',
+  'may in my class',
+  'Ivy in my class',
+  'the ivy on year 4 classroom walls',
+  'Our pupils bring such joy',
+  'It was sunny for year 4 sports day',
+  'Iris scans for pupils. Sunny today',
+  'Ruby, Page and Bishop',
+  'Grace in my class', // Grace Hope: sentence-initial ordinary word
+  'great class today: ruby and ivy',
+  // Nicknames and surnames are not forenames.
+  'Freddie in my class', // Alfred Nowak's nickname, alone
+  'Carter in my class', // a surname alone
 ];
 
 const invalid: [text: string, spans: Span[]][] = [
@@ -120,6 +178,57 @@ const invalid: [text: string, spans: Span[]][] = [
   ['😀🎉 Evie Carter', [[5, 16, 'Evie Carter']]],
   ['👩‍👩‍👧 and 𝒜 then Evie Carter', [[21, 32, 'Evie Carter']]],
   ['🏫\nNoémie Dubois 🎉 Grace Hope', [[3, 16, 'Noémie Dubois'], [20, 30, 'Grace Hope']]],
+
+  // Nicknames of the forename (or preferred name) + surname: CSV data and the UK supplement.
+  ['Bill Long won', [[0, 9, 'Bill Long']]],
+  ['Will Long', [[0, 9, 'Will Long']]],
+  ['WILL LONG', [[0, 9, 'WILL LONG']]],
+  ["Billy Long's coat", [[0, 10, 'Billy Long']]],
+  ['bill okafor', [[0, 11, 'bill okafor']]], // Okafor is not an ordinary word
+  ['Alfie Nowak', [[0, 11, 'Alfie Nowak']]], // UK supplement: alfie → alfred
+  ['Freddie Nowak and Fred Nowak', [[0, 13, 'Freddie Nowak'], [18, 28, 'Fred Nowak']]],
+  ['Charlie Mensah', [[0, 14, 'Charlie Mensah']]], // charlie → charlotte (supplement)
+  ['Lottie\nMensah', [[0, 13, 'Lottie\nMensah']]],
+  ['Maggie Dubois', [[0, 13, 'Maggie Dubois']]], // nickname of the forename, Margaret
+  ['Maisie Dubois', [[0, 13, 'Maisie Dubois']]], // the preferred name
+  ['#BillOkafor @billokafor', [[0, 11, '#BillOkafor'], [12, 23, '@billokafor']]],
+  ['Harry Stiles', [[0, 12, 'Harry Stiles']]],
+  // "Surname, Forename".
+  ['Carter, Evie', [[0, 12, 'Carter, Evie']]],
+  ['carter, evie', [[0, 12, 'carter, evie']]],
+  ['Carter,\nEvie', [[0, 12, 'Carter,\nEvie']]],
+  ['Carter , Evie', [[0, 13, 'Carter , Evie']]],
+  ['Hunter, May', [[0, 11, 'Hunter, May']]],
+  ['HUNTER, MAY', [[0, 11, 'HUNTER, MAY']]],
+  ["O’Brien, Siobhan", [[0, 16, "O’Brien, Siobhan"]]],
+  ['van der Berg, Daan', [[0, 18, 'van der Berg, Daan']]],
+  ['Adebayo, Seun', [[0, 13, 'Adebayo, Seun']]],
+  ['Register: Hunter, May; Carter, Evie.', [[10, 21, 'Hunter, May'], [23, 35, 'Carter, Evie']]],
+  // Tags and handles, run together, camelCase or with underscores.
+  ['#evie_carter #eviecarter', [[0, 12, '#evie_carter'], [13, 24, '#eviecarter']]],
+  ['@evie_carter @EvieCarter', [[0, 12, '@evie_carter'], [13, 24, '@EvieCarter']]],
+  ['#DaanVanDerBerg @daan_van_der_berg @daan_vanderberg', [[0, 15, '#DaanVanDerBerg'], [16, 34, '@daan_van_der_berg'], [35, 51, '@daan_vanderberg']]],
+  ['#ElliemaeSmith @elliemae_smith', [[0, 14, '#ElliemaeSmith'], [15, 30, '@elliemae_smith']]],
+  // A first name alone, within 5 tokens of a school cue in the same sentence: the span is the name.
+  ['Evie in my class', [[0, 4, 'Evie']]],
+  ['one of my year 4s, Alfie', [[19, 24, 'Alfie']]],
+  ['So proud of Evie in Y4 today', [[12, 16, 'Evie']]],
+  ['EVIE in reception', [[0, 4, 'EVIE']]],
+  ["Evie’s mum came to our school fair", [[0, 4, 'Evie']]],
+  ['Amara, one of my pupils, won', [[0, 5, 'Amara']]],
+  ['Great to see Evie at Holbrook Primary School', [[13, 17, 'Evie']]],
+  ['Seun in class today', [[0, 4, 'Seun']]], // preferred name
+  ['Oluwaseun in class today', [[0, 9, 'Oluwaseun']]],
+  ['Ellie-Mae in year 2', [[0, 9, 'Ellie-Mae']]],
+  ['Well done May in my class', [[10, 13, 'May']]],
+  ['my year 6s: Mae, Evie and May', [[12, 15, 'Mae'], [17, 21, 'Evie'], [26, 29, 'May']]],
+  ['Today Ivy in year four read aloud', [[6, 9, 'Ivy']]],
+  ['Evie Carter in my class', [[0, 11, 'Evie Carter']]], // the full name, not also "Evie"
+  ['Cher in class', [[0, 4, 'Cher']]], // no surname on the list: the first name still counts here
+  // One line break does not end the context (lists: "my year 4s:\nAlfie\nEvie"); a blank line does.
+  ['Maisie from year 3\nEvie came round', [[0, 6, 'Maisie'], [19, 23, 'Evie']]],
+  ['Maisie from year 3\n\nEvie came round', [[0, 6, 'Maisie']]],
+  ['Well done to my year 4s:\nAlfie\nEvie', [[25, 30, 'Alfie'], [31, 35, 'Evie']]],
 ];
 
 describe('pupil-name', () => {

@@ -24,6 +24,19 @@ export class Repo {
     await this.db.meta.put({ key: PACK_KEY, value: pack });
   }
 
+  /**
+   * Replaces the rules, id and title with `pack`'s and keeps the stored school profile, read and
+   * written in one transaction so a school save cannot slip in between (templates, rules editor).
+   */
+  async setPackKeepingSchool(pack: RulePack): Promise<RulePack> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const current = await this.getPack();
+      const next: RulePack = { ...pack, school: current.school };
+      await this.setPack(next);
+      return next;
+    });
+  }
+
   async saveSchool(school: SchoolProfile): Promise<RulePack> {
     return this.db.transaction('rw', this.db.meta, async () => {
       const pack = await this.getPack();

@@ -79,7 +79,7 @@ export { expect };
 export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByRole('heading', { name: 'Your school' }).waitFor();
+  await page.getByRole('heading', { name: 'Your school', exact: true }).waitFor();
   return page;
 }
 

@@ -3,7 +3,7 @@
  * file input, see the count, and then see a warning on a social fixture page. A broken file
  * changes nothing. Screenshots go to test-results/screens for people to look at.
  */
-import { expect, expectWarning, openOptions, SITES, test } from './harness';
+import { expect, expectWarning, loadDemo, openOptions, SITES, test, warningText } from './harness';
 
 const CSV = 'Legal Forename,Preferred Forename,Surname,Reg Group\nOlamide,,Balogun,4B\nJessica,Jess,Whitfield,4B\n';
 
@@ -58,4 +58,78 @@ test('a Windows-1252 export from Excel imports through the real page with its ac
   await opt.getByRole('button', { name: 'Check' }).click();
   await expect(opt.locator('.results')).toContainText('“Siobhán O’Brien”');
   await expect(opt.locator('.results')).toContainText('“Zoë Brontë”');
+});
+
+test('switching school-identity off for X on the options page stops the school name warning there, not pupil names', async ({ context, extensionId, stray }) => {
+  const opt = await loadDemo(context, extensionId);
+  const identity = opt.getByRole('group', { name: /school-identity$/ });
+  await identity.getByRole('group', { name: 'Not on' }).getByLabel('X', { exact: true }).check();
+  await expect(opt.getByText('You have unsaved changes.')).toBeVisible();
+  await opt.getByRole('button', { name: 'Save rules' }).click();
+  await expect(opt.getByText('Rules saved.')).toBeVisible();
+  // Scrolled to the end so the sticky save bar sits in its own place in the full-page picture.
+  await opt.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await opt.screenshot({ path: 'test-results/screens/options-rules.png', fullPage: true });
+
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  await page.click('[data-testid="tweetTextarea_0"]');
+  await page.keyboard.type('Well done Evie Carter at Holbrook Primary School #HolbrookPride', { delay: 5 });
+  const text = await expectWarning(page, '“Evie Carter”');
+  await page.waitForTimeout(500); // a later check must not bring the school back either
+  const settled = await warningText(page);
+  for (const t of [text, settled]) {
+    expect(t).not.toContain('Holbrook Primary School');
+    expect(t).not.toContain('HolbrookPride');
+  }
+
+  // The exception is for X only: the same words still warn about the school on Facebook.
+  const fb = await context.newPage();
+  await fb.goto(SITES.facebook.url);
+  await fb.click('[role="dialog"] [data-lexical-editor="true"]');
+  await fb.keyboard.type('Well done Evie Carter at Holbrook Primary School', { delay: 5 });
+  await expectWarning(fb, '“Evie Carter”', '“Holbrook Primary School”');
+  expect(stray).toEqual([]);
+});
+
+test('a rule set exported from the options page imports back identically', async ({ context, extensionId, stray }) => {
+  const { readFile } = await import('node:fs/promises');
+  const opt = await loadDemo(context, extensionId);
+  // A change of our own, so the file is more than a shipped pack.
+  await opt.getByRole('group', { name: /confidential$/ }).getByLabel('Confidential words and phrases (one per line)').fill('Project Falcon\nOfsted visit');
+  await opt.getByRole('button', { name: 'Save rules' }).click();
+  await expect(opt.getByText('Rules saved.')).toBeVisible();
+
+  const exportOnce = async () => {
+    const [download] = await Promise.all([opt.waitForEvent('download'), opt.getByRole('button', { name: 'Export rule set' }).click()]);
+    expect(download.suggestedFilename()).toBe('holbrook-demo.second-look.json');
+    return readFile((await download.path())!, 'utf8');
+  };
+  const first = await exportOnce();
+  const pack = JSON.parse(first);
+  expect(pack.school.name).toBe('Holbrook Primary School');
+  expect(pack.rules.confidential.terms).toEqual(['Project Falcon', 'Ofsted visit']);
+  expect(first).not.toMatch(/Evie|Carter|Okafor/); // the demo class list is stored, but never exported
+
+  // Change everything: another template's rules and another school name.
+  await opt.getByLabel('Policy template').selectOption({ label: 'Template: Oak Field policy (002)' });
+  await opt.getByRole('button', { name: 'Apply template…' }).click();
+  await opt.getByRole('button', { name: 'Replace the rules' }).click();
+  await expect(opt.getByText(/The rules now come from “Template: Oak Field policy \(002\)”/)).toBeVisible();
+  await expect(opt.getByLabel('School name')).toHaveValue('Holbrook Primary School'); // kept
+  await opt.getByLabel('School name').fill('Somewhere Else Academy');
+  await opt.getByRole('button', { name: 'Save school details' }).click();
+  await expect(opt.getByText('Saved.', { exact: true })).toBeVisible();
+  await expect(opt.getByText('Rules saved.')).toHaveCount(0); // that note was for the rules replaced since
+
+  // A broken file is refused with the parser's words, and changes nothing.
+  await opt.setInputFiles('#pack-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"second-look-pack","version":1,') });
+  await expect(opt.getByRole('alert')).toContainText('broken.json was not imported, and nothing has changed');
+  await expect(opt.getByLabel('School name')).toHaveValue('Somewhere Else Academy');
+
+  await opt.setInputFiles('#pack-file', { name: 'holbrook-demo.second-look.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+  await expect(opt.getByText(/Imported “Holbrook Primary School \(demo\)”/)).toBeVisible();
+  await expect(opt.getByLabel('School name')).toHaveValue('Holbrook Primary School');
+  expect(await exportOnce()).toBe(first);
+  expect(stray).toEqual([]);
 });

@@ -1,8 +1,8 @@
 /**
- * The options page (extension origin, trusted): the school profile, class lists, a "try it" box,
- * the demo school and "delete everything". It talks to the background over the admin channel
- * (`send`), which owns the database; class-list files are parsed and validated here first, so a
- * broken file changes nothing.
+ * The options page (extension origin, trusted): the school profile, the rules (RulesSection.tsx),
+ * class lists, a "try it" box, the demo school and "delete everything". It talks to the background
+ * over the admin channel (`send`), which owns the database; class-list files are parsed and
+ * validated here first, so a broken file changes nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../engine/types';
@@ -12,6 +12,7 @@ import { readClassListFile } from '../../import/read-file';
 import type { PersonNames } from '../../engine/types';
 import demoPack from '../../../rules/demo.json';
 import demoClassCsv from '../../../assets/demo/holbrook-class.csv?raw';
+import { RulesSection, type Run, type RunOptions } from './RulesSection';
 
 export type Send = (msg: AdminMessage) => Promise<AdminResponse>;
 
@@ -24,20 +25,24 @@ const lines = (s: string) =>
 function useStatus(send: Send) {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (msg: AdminMessage): Promise<AdminResponse> => {
+  // Bumped after every write that can change the rules, so the rules editor reloads the stored pack.
+  const [packVersion, setPackVersion] = useState(0);
+  // `quiet`: the caller shows the refusal next to its own control, not at the top of the page.
+  const run: Run = async (msg: AdminMessage, opts: RunOptions = {}): Promise<AdminResponse> => {
     const res = await send(msg);
     if (res.ok && res.status) setStatus(res.status);
-    setError(res.ok ? null : res.error);
+    if (!opts.quiet || res.ok) setError(res.ok ? null : res.error);
+    if (res.ok && (msg.type === 'setPack' || msg.type === 'deleteEverything')) setPackVersion((n) => n + 1);
     return res;
   };
   useEffect(() => {
     void run({ type: 'getStatus' });
   }, []);
-  return { status, error, run };
+  return { status, error, run, packVersion };
 }
 
 export function App({ send }: { send: Send }) {
-  const { status, error, run } = useStatus(send);
+  const { status, error, run, packVersion } = useStatus(send);
   // Lives here, not in the form: saving re-mounts the form with the saved values.
   const [schoolSaved, setSchoolSaved] = useState('');
   return (
@@ -58,6 +63,7 @@ export function App({ send }: { send: Send }) {
         <>
           {/* Re-mounted only when the saved school changes (demo, delete), never over unsaved typing. */}
           <SchoolSection key={JSON.stringify(status.school)} status={status} run={run} saved={schoolSaved} setSaved={setSchoolSaved} />
+          <RulesSection run={run} packVersion={packVersion} />
           <ClassListSection status={status} run={run} />
           <TryItSection send={send} />
           <DemoSection status={status} run={run} />
@@ -69,8 +75,6 @@ export function App({ send }: { send: Send }) {
     </main>
   );
 }
-
-type Run = (msg: AdminMessage) => Promise<AdminResponse>;
 
 function SchoolSection({
   status,
