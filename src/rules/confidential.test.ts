@@ -4,6 +4,7 @@ import { compileRuleSet } from '../engine/compile';
 import { prepareInput } from '../engine/evaluate';
 import type { RulePack, RuleSettings } from '../pack/types';
 import { detect, meta } from './confidential';
+import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const settings: RuleSettings = {
   enabled: true,
@@ -25,7 +26,6 @@ const pack = (rule: RuleSettings | undefined): RulePack => ({
 
 const compiled = compileRuleSet(pack(settings), []);
 
-type Span = [start: number, end: number, text: string];
 
 function run(text: string, site: 'facebook' | 'linkedin' | 'x' = 'facebook', c = compiled): Span[] {
   return detect(prepareInput({ text, site }), c).map((f) => [f.start, f.end, text.slice(f.start, f.end)]);
@@ -74,21 +74,10 @@ const invalid: [text: string, spans: Span[]][] = [
 ];
 
 describe('confidential', () => {
-  it('has matching meta', () => {
-    expect(meta.id).toBe('confidential');
+  ruleTable('confidential', meta, (text) => run(text), valid, invalid);
+
+  it('defaults to high severity', () => {
     expect(meta.defaultSeverity).toBe('high');
-  });
-
-  describe('valid', () => {
-    it.each(valid)('%j', (text) => {
-      expect(run(text)).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it.each(invalid)('%j', (text, spans) => {
-      expect(run(text)).toEqual(spans);
-    });
   });
 
   it('cites the pack and respects per-site overrides', () => {

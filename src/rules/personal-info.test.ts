@@ -4,6 +4,7 @@ import { compileRuleSet } from '../engine/compile';
 import { prepareInput } from '../engine/evaluate';
 import type { RulePack, RuleSettings } from '../pack/types';
 import { detect, findDatesOfBirth, meta } from './personal-info';
+import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const settings: RuleSettings = {
   enabled: true,
@@ -24,7 +25,6 @@ const pack = (rule: RuleSettings | undefined): RulePack => ({
 
 const compiled = compileRuleSet(pack(settings), []);
 
-type Span = [start: number, end: number, text: string];
 
 function run(text: string, site: 'facebook' | 'linkedin' | 'x' = 'facebook', c = compiled): Span[] {
   return detect(prepareInput({ text, site }), c).map((f) => [f.start, f.end, text.slice(f.start, f.end)]);
@@ -103,21 +103,7 @@ const invalid: [text: string, spans: Span[]][] = [
 ];
 
 describe('personal-info', () => {
-  it('has matching meta', () => {
-    expect(meta.id).toBe('personal-info');
-  });
-
-  describe('valid', () => {
-    it.each(valid)('%j', (text) => {
-      expect(run(text)).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it.each(invalid)('%j', (text, spans) => {
-      expect(run(text)).toEqual(spans);
-    });
-  });
+  ruleTable('personal-info', meta, (text) => run(text), valid, invalid);
 
   it('cites the pack and respects per-site overrides', () => {
     const text = 'DOB 03/09/2012';

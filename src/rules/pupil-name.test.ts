@@ -5,6 +5,7 @@ import { prepareInput } from '../engine/evaluate';
 import type { PersonNames } from '../engine/types';
 import type { RulePack } from '../pack/types';
 import { detect, meta } from './pupil-name';
+import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const pack: RulePack = {
   format: 'second-look-pack',
@@ -58,7 +59,6 @@ const people: PersonNames[] = [
 const compiled = compileRuleSet(pack, people);
 
 /** [start, end, the text of that span] — the text is checked too, so a wrong offset cannot pass. */
-type Span = [start: number, end: number, text: string];
 
 function run(text: string): Span[] {
   return detect(prepareInput({ text, site: 'facebook' }), compiled).map((f) => [f.start, f.end, text.slice(f.start, f.end)]);
@@ -232,21 +232,7 @@ const invalid: [text: string, spans: Span[]][] = [
 ];
 
 describe('pupil-name', () => {
-  it('has matching meta', () => {
-    expect(meta.id).toBe('pupil-name');
-  });
-
-  describe('valid', () => {
-    it.each(valid)('%j', (text) => {
-      expect(run(text)).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it.each(invalid)('%j', (text, spans) => {
-      expect(run(text)).toEqual(spans);
-    });
-  });
+  ruleTable('pupil-name', meta, (text) => run(text), valid, invalid);
 
   it('builds findings from the pack settings', () => {
     const [f] = detect(prepareInput({ text: 'Evie Carter', site: 'x' }), compiled);

@@ -4,6 +4,7 @@ import { compileRuleSet } from '../engine/compile';
 import { prepareInput } from '../engine/evaluate';
 import type { RulePack, RuleSettings } from '../pack/types';
 import { detect, findSchoolEmails, meta } from './school-email';
+import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const settings: RuleSettings = {
   enabled: true,
@@ -24,7 +25,6 @@ const pack = (rule: RuleSettings | undefined, emailDomains = ['holbrook.sch.uk',
 
 const compiled = compileRuleSet(pack(settings), []);
 
-type Span = [start: number, end: number, text: string];
 
 function run(text: string, site: 'facebook' | 'linkedin' | 'x' = 'facebook', c = compiled): Span[] {
   return detect(prepareInput({ text, site }), c).map((f) => [f.start, f.end, text.slice(f.start, f.end)]);
@@ -77,21 +77,7 @@ const invalid: [text: string, spans: Span[]][] = [
 ];
 
 describe('school-email', () => {
-  it('has matching meta', () => {
-    expect(meta.id).toBe('school-email');
-  });
-
-  describe('valid', () => {
-    it.each(valid)('%j', (text) => {
-      expect(run(text)).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it.each(invalid)('%j', (text, spans) => {
-      expect(run(text)).toEqual(spans);
-    });
-  });
+  ruleTable('school-email', meta, (text) => run(text), valid, invalid);
 
   it('cites the pack and respects per-site overrides', () => {
     const text = 'jane@holbrook.sch.uk';

@@ -4,6 +4,7 @@ import { compileRuleSet } from '../engine/compile';
 import { prepareInput } from '../engine/evaluate';
 import type { RulePack } from '../pack/types';
 import { detect, meta } from './school-identity';
+import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const pack: RulePack = {
   format: 'second-look-pack',
@@ -30,7 +31,6 @@ const pack: RulePack = {
 
 const compiled = compileRuleSet(pack, []);
 
-type Span = [start: number, end: number, text: string];
 
 function run(text: string, site: 'facebook' | 'linkedin' | 'x' = 'facebook'): Span[] {
   return detect(prepareInput({ text, site }), compiled).map((f) => [f.start, f.end, text.slice(f.start, f.end)]);
@@ -92,21 +92,7 @@ const invalid: [text: string, spans: Span[]][] = [
 ];
 
 describe('school-identity', () => {
-  it('has matching meta', () => {
-    expect(meta.id).toBe('school-identity');
-  });
-
-  describe('valid', () => {
-    it.each(valid)('%j', (text) => {
-      expect(run(text)).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it.each(invalid)('%j', (text, spans) => {
-      expect(run(text)).toEqual(spans);
-    });
-  });
+  ruleTable('school-identity', meta, (text) => run(text), valid, invalid);
 
   it('respects per-site overrides', () => {
     expect(run('Holbrook', 'linkedin')).toEqual([]);
