@@ -17,22 +17,12 @@ import { tokenise } from '../src/engine/tokenise';
 import type { PersonNames } from '../src/engine/types';
 import { isOrdinaryWord } from '../src/engine/words';
 import type { RulePack } from '../src/pack/types';
+import { rng } from './rng';
 
 // Heap deltas are only meaningful after a full collection.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 // Name pools by background, with the accents, apostrophes, particles and word-like names that make

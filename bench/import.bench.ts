@@ -11,21 +11,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { readClassListFile } from '../src/import/read-file';
+import { rng } from './rng';
 
 const ROWS = 50_000;
 const RUNS = 5;
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FORENAMES = ['Olivia', 'Noah', 'Amelia', 'Muhammad', 'Isla', 'Oliver', 'Siobhán', 'Zoë', 'Renée', 'José', 'Ellie-Mae', 'Aarav', 'Freya', 'Jakub', 'Chloé', 'Tomás'];
 const SURNAMES = ['Smith', 'Jones', 'O’Brien', 'Brontë', 'Müller', 'García', 'Patel', 'Nowak', 'Williams', 'Khan', 'van der Berg', 'Ní Bhriain', 'Evans', 'Taylor', 'Øster', 'Łukasz'];

@@ -152,14 +152,7 @@ function TemplatePicker({ run, current }: { run: Run; current: RulePack }) {
           </div>
         </div>
       )}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
-      <p role="status" class="ok">
-        {done}
-      </p>
+      <Outcome problem={problem} done={done} />
     </div>
   );
 }
@@ -355,6 +348,15 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
       </div>
       <label for="pack-file">Import a rule set file (replaces your school details and rules)</label>
       <input id="pack-file" type="file" accept=".json,application/json" onChange={onFile} />
+      <Outcome problem={problem} done={done} />
+    </div>
+  );
+}
+
+/** What an action came to: a refusal (announced at once) or a quiet confirmation. */
+function Outcome({ problem, done }: { problem: string | null; done: string }) {
+  return (
+    <>
       {problem && (
         <p role="alert" class="error">
           {problem}
@@ -363,6 +365,6 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
       <p role="status" class="ok">
         {done}
       </p>
-    </div>
+    </>
   );
 }
