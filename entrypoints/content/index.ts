@@ -6,7 +6,7 @@
 import { Controller } from '@/src/content/controller';
 import { mountLayer } from '@/src/content/layer';
 import type { CheckResponse } from '@/src/messaging/protocol';
-import { adapterFor, MATCH_PATTERNS } from '@/src/sites';
+import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
 export default defineContentScript({
   matches: MATCH_PATTERNS,
@@ -21,5 +21,21 @@ export default defineContentScript({
       check: (text, surface) =>
         browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>,
     });
+    // Tell the toolbar when the editor in use was found only by the generic fallback (the site's
+    // own hooks are gone): "limited protection" for this tab. Sent on change only; no text.
+    let level: 'full' | 'limited' | null = null;
+    window.addEventListener(
+      'focusin',
+      (e) => {
+        if (!e.isTrusted) return;
+        const editor = adapter.editorFrom(e.composedPath());
+        if (!editor) return;
+        const now = isLimited(location.origin, editor) ? 'limited' : 'full';
+        if (now === level) return;
+        level = now;
+        void browser.runtime.sendMessage({ type: 'protection', level: now }).catch(() => {});
+      },
+      { capture: true, signal: ctx.signal },
+    );
   },
 });

@@ -101,7 +101,15 @@ describe('Service', () => {
 
   const hostileAdmin: Array<[string, unknown]> = [
     ['an empty list', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [] }],
-    ['a person with extra keys', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', dob: '2015-01-01' }] }],
+    ['a person with extra keys', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', upn: 'A123' }] }],
+    ['a date of birth that is not a date', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', dob: '2015-02-30' }] }],
+    ['a leaving date in another format', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'former-pupil', forename: 'A', surname: 'B', leftOn: '31/07/2024' }] }],
+    ['photo consent that is not a boolean', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', photoConsent: 'yes' }] }],
+    ['a bad replaceListId', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B' }], replaceListId: 0 }],
+    ['a date of birth that is not ISO', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B', dob: '01/02/2015' }] }],
+    ['a logo that is not base64', { type: 'addLogo', name: 'x', png: '<svg onload=alert(1)>', width: 1, height: 1 }],
+    ['a logo larger than 512 px', { type: 'addLogo', name: 'x', png: 'AAAA', width: 513, height: 1 }],
+    ['a replace id that is not a list id', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B' }], replaceListId: 0 }],
     ['a bad role', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'admin', forename: 'A', surname: 'B' }] }],
     ['an over-long name', { type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A'.repeat(201), surname: 'B' }] }],
     ['a bad list id', { type: 'deleteList', id: -1 }],
@@ -189,14 +197,14 @@ describe('Service', () => {
   it('an import that fails half-way writes nothing', async () => {
     const s = service();
     await seed(s);
-    const spy = vi.spyOn(db.people, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    const spy = vi.spyOn(db.persons, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     await expect(
       s.handleAdmin({ type: 'importClassList', name: '5W', fileName: '5w.csv', groups: [], people: [{ role: 'pupil', forename: 'Mei', surname: 'Chen' }] }),
     ).rejects.toThrow('disk full');
     spy.mockRestore();
     const st = await s.handleAdmin({ type: 'getStatus' });
     expect(st.ok && st.status?.lists.map((l) => l.name)).toEqual(['5H']);
-    expect(await db.people.count()).toBe(2);
+    expect(await db.persons.count()).toBe(2);
   });
 
   it('rate-limits a tab that checks too fast', async () => {
@@ -218,6 +226,98 @@ describe('Service', () => {
     const res = await s.handleAdmin({ type: 'deleteEverything' });
     expect(res.ok && res.status?.totals).toEqual({ people: 0, pupils: 0 });
     expect(res.ok && res.status?.school.name).toBe('');
-    expect(await db.people.count()).toBe(0);
+    expect(await db.persons.count()).toBe(0);
+  });
+});
+
+describe('Service: admin messages added for school setup', () => {
+  const png1x1 = () => {
+    // A real 1×1 PNG (IHDR 1×1) for the logo table.
+    const b64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    return b64;
+  };
+
+  it('stores a logo only when the PNG matches the claimed size; lists and deletes it; delete everything clears it', async () => {
+    const { LogoRepo } = await import('../storage/logos');
+    const s = new Service(new Repo(db, pack(defaultPack)), Date.now, new LogoRepo(db));
+    expect(await s.handleAdmin({ type: 'addLogo', name: 'Crest', png: png1x1(), width: 2, height: 1 })).toEqual({
+      ok: false,
+      error: 'The logo was not stored: its size does not match the image data.',
+    });
+    expect(await s.handleAdmin({ type: 'addLogo', name: 'Crest', png: btoa('<svg/>'), width: 1, height: 1 })).toEqual({ ok: false, error: 'The logo was not stored: the image data is not a PNG.' });
+    expect((await s.handleAdmin({ type: 'addLogo', name: 'Crest', png: png1x1(), width: 1, height: 1, extra: 1 })).ok).toBe(false);
+    expect(await db.logos.count()).toBe(0);
+    const r = await s.handleAdmin({ type: 'addLogo', name: 'Crest', png: png1x1(), width: 1, height: 1 });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.status!.logos!.map((l) => [l.name, l.width, l.height])).toEqual([['Crest', 1, 1]]);
+    const got = await s.handleAdmin({ type: 'getLogos' });
+    if (!got.ok) throw new Error(got.error);
+    expect(got.logos![0]!.png).toBe(png1x1());
+    const id = got.logos![0]!.id;
+    expect((await s.handleAdmin({ type: 'deleteLogo', id })).ok).toBe(true);
+    expect(await db.logos.count()).toBe(0);
+    await s.handleAdmin({ type: 'addLogo', name: 'Crest', png: png1x1(), width: 1, height: 1 });
+    await s.handleAdmin({ type: 'deleteEverything' });
+    expect(await db.logos.count()).toBe(0);
+  });
+
+  it('replaceListId replaces that list and keeps the others; an unknown id changes nothing', async () => {
+    const s = service();
+    await seed(s);
+    await s.handleAdmin({ type: 'importClassList', name: '6B', fileName: '6b.csv', groups: [], people: [{ role: 'pupil', forename: 'Mo', surname: 'Salah' }] });
+    const before = (await s.status()).lists;
+    const fiveH = before.find((l) => l.name === '5H')!;
+    const r = await s.handleAdmin({
+      type: 'importClassList',
+      name: '5H (new)',
+      fileName: '5h-new.xlsx',
+      groups: ['5H'],
+      people: [{ role: 'pupil', forename: 'Zara', surname: 'Quinn', group: '5H', dob: '2015-03-01', photoConsent: false }],
+      replaceListId: fiveH.id,
+    });
+    if (!r.ok) throw new Error(r.error);
+    // Replaced in place: the list keeps its id and position.
+    expect(r.status!.lists.map((l) => [l.name, l.count])).toEqual([
+      ['5H (new)', 1],
+      ['6B', 1],
+    ]);
+    const check = await s.handleSite({ type: 'check', site: 'facebook', surface: 'post', text: 'Evie Carter and Zara Quinn' }, 1);
+    expect(check.ok && check.findings.map((f) => 'Evie Carter and Zara Quinn'.slice(f.start, f.end))).toContain('Zara Quinn');
+    expect(check.ok && check.findings.map((f) => 'Evie Carter and Zara Quinn'.slice(f.start, f.end))).not.toContain('Evie Carter');
+    const missing = await s.handleAdmin({ type: 'importClassList', name: 'x', fileName: 'x.csv', groups: [], people: [{ role: 'pupil', forename: 'A', surname: 'B' }], replaceListId: 999 });
+    expect(missing).toEqual({ ok: false, error: expect.stringMatching(/Nothing was imported\.$/) });
+    expect((await s.status()).lists.length).toBe(2);
+  });
+
+  it('saveSchool checks locations and working hours with the pack parser', async () => {
+    const s = service();
+    const school = { name: 'Holbrook', aliases: [], handles: [], hashtags: [], emailDomains: [] };
+    const bad = await s.handleAdmin({ type: 'saveSchool', school: { ...school, workingHours: { days: ['mon'], start: '18:00', end: '08:00' } } });
+    expect(bad).toEqual({ ok: false, error: 'school.workingHours should start before it ends (start and end are on the same day)' });
+    const good = await s.handleAdmin({
+      type: 'saveSchool',
+      school: { ...school, locations: [{ name: 'Main site', latitude: 52.1, longitude: -1.2, radiusMetres: 200 }], workingHours: { days: ['tue', 'mon'], start: '08:00', end: '16:00' } },
+    });
+    if (!good.ok) throw new Error(good.error);
+    expect(good.status!.school.workingHours).toEqual({ days: ['mon', 'tue'], start: '08:00', end: '16:00' });
+    expect(good.status!.school.locations).toEqual([{ name: 'Main site', latitude: 52.1, longitude: -1.2, radiusMetres: 200 }]);
+  });
+
+  it('a managed pack wins, locks school and rules, and an invalid one is reported while the local pack stays', async () => {
+    const s = service();
+    s.setManaged({ state: 'active', pack: pack(demoPack) });
+    const st = await s.status();
+    expect(st.managed).toEqual({ state: 'active' });
+    expect(st.school.name).toBe('Holbrook Primary School');
+    const locked = "The rule pack is set by your school's IT, so it cannot be changed here.";
+    expect(await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(defaultPack) })).toEqual({ ok: false, error: locked });
+    expect(await s.handleAdmin({ type: 'saveSchool', school: { name: 'X', aliases: [], handles: [], hashtags: [], emailDomains: [] } })).toEqual({ ok: false, error: locked });
+    const check = await s.handleSite({ type: 'check', site: 'facebook', surface: 'post', text: 'Great day at Holbrook Primary School' }, 1);
+    expect(check.ok && check.findings.length).toBeGreaterThan(0);
+    s.setManaged({ state: 'invalid', errors: ['extra is not a known setting'] });
+    const st2 = await s.status();
+    expect(st2.managed).toEqual({ state: 'invalid', errors: ['extra is not a known setting'] });
+    expect(st2.school.name).toBe('');
+    expect((await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(demoPack) })).ok).toBe(true);
   });
 });

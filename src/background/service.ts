@@ -18,25 +18,40 @@ import {
   type CheckResponse,
   type Status,
 } from '../messaging/protocol';
-import { parsePackText } from '../pack/parse';
+import type { ManagedPack } from '../pack/managed';
+import { parsePack, parsePackText } from '../pack/parse';
 import type { RulePack } from '../pack/types';
-import type { Repo } from '../storage/repo';
+import { UnknownListError, type Repo } from '../storage/repo';
+import { base64ToBytes, bytesToBase64, type LogoRepo } from '../storage/logos';
 import { RateLimiter } from './rate-limit';
 
 export class Service {
   private compiled: Promise<CompiledRuleSet> | null = null;
   private readonly limiter = new RateLimiter();
+  /** A pack pushed through browser policy wins over the stored one (src/pack/managed.ts). */
+  private managed: ManagedPack = { state: 'none' };
 
   constructor(
     private readonly repo: Repo,
     private readonly now: () => number = Date.now,
+    private readonly logos?: LogoRepo,
   ) {}
+
+  /** Called by the entrypoint at start and whenever storage.managed changes. */
+  setManaged(managed: ManagedPack): void {
+    this.managed = managed;
+    this.invalidate();
+  }
+
+  private pack(): Promise<RulePack> {
+    return this.managed.state === 'active' ? Promise.resolve(this.managed.pack) : this.repo.getPack();
+  }
 
   private ruleSet(): Promise<CompiledRuleSet> {
     if (!this.compiled) {
       this.compiled = (async () => {
-        const [pack, people] = await Promise.all([this.repo.getPack(), this.repo.people()]);
-        return compileRuleSet(pack, people);
+        const [pack, names] = await Promise.all([this.pack(), this.repo.nameIndex()]);
+        return compileRuleSet(pack, names);
       })();
       // A failed build must not poison every later check.
       this.compiled.catch(() => (this.compiled = null));
@@ -62,17 +77,25 @@ export class Service {
     const parsed = v.safeParse(AdminMessage, raw);
     if (!parsed.success) return { ok: false, error: 'That request was not understood.' };
     const msg = parsed.output;
+    if (this.managed.state === 'active' && (msg.type === 'saveSchool' || msg.type === 'setPack')) {
+      return { ok: false, error: "The rule pack is set by your school's IT, so it cannot be changed here." };
+    }
     switch (msg.type) {
       case 'getStatus':
         return { ok: true, status: await this.status() };
-      case 'saveSchool':
-        await this.repo.saveSchool(msg.school);
+      case 'saveSchool': {
+        // The same strict parser as every other pack write (times, ranges, domains).
+        const current = await this.repo.getPack();
+        const checked = parsePack({ ...JSON.parse(JSON.stringify(current)), school: msg.school });
+        if (!checked.ok) return { ok: false, error: checked.errors.join('\n') };
+        await this.repo.saveSchool(checked.pack.school);
         this.invalidate();
         return { ok: true, status: await this.status() };
+      }
       case 'getPack':
         // A plain JSON copy: the stored pack never leaves by reference, and the answer is exactly
         // what an export writes and an import reads back.
-        return { ok: true, pack: JSON.parse(JSON.stringify(await this.repo.getPack())) as RulePack };
+        return { ok: true, pack: JSON.parse(JSON.stringify(await this.pack())) as RulePack };
       case 'setPack': {
         const result = parsePackText(msg.packText);
         if (!result.ok) return { ok: false, error: result.errors.join('\n') };
@@ -82,7 +105,12 @@ export class Service {
         return { ok: true, status: await this.status() };
       }
       case 'importClassList':
-        await this.repo.importList(msg.name, msg.fileName, msg.groups, msg.people);
+        try {
+          await this.repo.importList(msg.name, msg.fileName, msg.groups, msg.people, msg.replaceListId);
+        } catch (e) {
+          if (e instanceof UnknownListError) return { ok: false, error: `${e.message} Nothing was imported.` };
+          throw e;
+        }
         this.invalidate();
         return { ok: true, status: await this.status() };
       case 'deleteList':
@@ -91,8 +119,31 @@ export class Service {
         return { ok: true, status: await this.status() };
       case 'deleteEverything':
         await this.repo.deleteEverything();
+        await this.logos?.clear();
         this.invalidate();
         return { ok: true, status: await this.status() };
+      case 'addLogo': {
+        if (!this.logos) return { ok: false, error: 'Logos are not available.' };
+        let png: Uint8Array;
+        try {
+          png = base64ToBytes(msg.png);
+        } catch {
+          return { ok: false, error: 'The logo was not stored: the image data is damaged.' };
+        }
+        const added = await this.logos.add(msg.name, png, msg.width, msg.height);
+        if (!added.ok) return added;
+        return { ok: true, status: await this.status() };
+      }
+      case 'deleteLogo':
+        await this.logos?.delete(msg.id);
+        return { ok: true, status: await this.status() };
+      case 'getLogos': {
+        const rows = (await this.logos?.list()) ?? [];
+        return {
+          ok: true,
+          logos: rows.map((r) => ({ id: r.id!, name: r.name, width: r.width, height: r.height, addedAt: r.addedAt, png: bytesToBase64(r.png) })),
+        };
+      }
       case 'testText': {
         const findings = evaluate(await this.ruleSet(), { text: msg.text, site: msg.site as SiteId });
         return { ok: true, findings: findings.map(publicFinding) };
@@ -101,8 +152,14 @@ export class Service {
   }
 
   async status(): Promise<Status> {
-    const [pack, lists] = await Promise.all([this.repo.getPack(), this.repo.lists()]);
+    const [pack, lists, logos] = await Promise.all([this.pack(), this.repo.lists(), this.logos?.list() ?? []]);
+    const extra: Pick<Status, 'logos' | 'managed'> = {
+      logos: logos.map((r) => ({ id: r.id!, name: r.name, width: r.width, height: r.height, addedAt: r.addedAt })),
+    };
+    if (this.managed.state === 'active') extra.managed = { state: 'active' };
+    if (this.managed.state === 'invalid') extra.managed = { state: 'invalid', errors: [...this.managed.errors] };
     return {
+      ...extra,
       school: { ...pack.school },
       packTitle: pack.title,
       packId: pack.id,

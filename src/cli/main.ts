@@ -17,7 +17,9 @@ import { createInterface } from 'node:readline';
 import { compileRuleSet } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
 import { SITE_IDS, type Finding, type PersonNames, type SiteId } from '../engine/types';
+import type { PersonInput } from '../engine/name-index';
 import { CLASSLIST_LIMITS } from '../import/classlist';
+import type { ImportedPerson } from '../import/types';
 import { readClassListFile } from '../import/read-file';
 import { PACK_LIMITS, parsePackText } from '../pack/parse';
 import type { RulePack } from '../pack/types';
@@ -89,7 +91,7 @@ function readText(path: string, what: string, maxBytes: number): string {
   }
 }
 
-function load(opts: Options): { pack: RulePack; people: PersonNames[] } {
+function load(opts: Options): { pack: RulePack; people: PersonInput[] } {
   const packPath = userPath(opts.pack);
   const parsedPack = parsePackText(readText(packPath, 'pack file', PACK_LIMITS.maxBytes));
   if (!parsedPack.ok) {
@@ -107,7 +109,7 @@ function load(opts: Options): { pack: RulePack; people: PersonNames[] } {
   const list = readClassListFile(bytes, peoplePath);
   if (!list.ok) throw new Error(list.error);
   for (const w of list.warnings) process.stderr.write(`warning: ${w}\n`);
-  return { pack: parsedPack.pack, people: list.people.map(namesOnly) };
+  return { pack: parsedPack.pack, people: list.people.map(personInput) };
 }
 
 type LineResult =
@@ -197,6 +199,14 @@ main(process.argv.slice(2)).then(
   },
 );
 
-function namesOnly(p: PersonNames): PersonNames {
-  return p.preferred ? { role: p.role, forename: p.forename, preferred: p.preferred, surname: p.surname } : { role: p.role, forename: p.forename, surname: p.surname };
+/** What the engine indexes (hashed in memory with an ephemeral key by compileRuleSet): names plus facts. */
+function personInput(p: ImportedPerson): PersonInput {
+  const out: PersonInput = { role: p.role, forename: p.forename, surname: p.surname };
+  if (p.preferred) out.preferred = p.preferred;
+  if (p.preferredSurname) out.preferredSurname = p.preferredSurname;
+  if (p.group) out.group = p.group;
+  if (p.dob) out.dob = p.dob;
+  if (p.leftOn) out.leftOn = p.leftOn;
+  if (p.photoConsent !== undefined) out.photoConsent = p.photoConsent;
+  return out;
 }

@@ -41,6 +41,8 @@ interface EditorState {
 }
 
 const ALLOW_MS = 60_000;
+/** How long one allowed submit may take to arrive as click/key + form submit. */
+const SUBMIT_GESTURE_MS = 1_000;
 const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', other: 'post' };
 
 export class Controller {
@@ -88,7 +90,7 @@ export class Controller {
   }
 
   private saveSelection(): void {
-    const sel = this.deps.win.getSelection();
+    const sel = this.current ? selectionFor(this.current, this.deps.win) : null;
     if (!this.current || !sel || sel.rangeCount === 0) return;
     const range = sel.getRangeAt(0);
     if (this.current.contains(range.startContainer)) this.savedRange = range.cloneRange();
@@ -98,7 +100,7 @@ export class Controller {
   private returnToEditor(editor: HTMLElement): void {
     editor.focus();
     const range = this.savedRange;
-    const sel = this.deps.win.getSelection();
+    const sel = selectionFor(editor, this.deps.win);
     if (range && sel && editor.contains(range.startContainer) && editor.contains(range.endContainer)) {
       sel.removeAllRanges();
       sel.addRange(range);
@@ -201,7 +203,7 @@ export class Controller {
 
   /** The editor a submit control sends: the nearest scope around the control that holds one. */
   private editorForControl(control: HTMLElement): HTMLElement | null {
-    for (let scope: Element | null = control.parentElement; scope; scope = scope.parentElement) {
+    for (let scope: Element | null = parentAcrossShadow(control); scope; scope = parentAcrossShadow(scope)) {
       const found = this.editorWithin(scope);
       if (found) return found;
       if (scope === control.ownerDocument.body) break;
@@ -210,6 +212,9 @@ export class Controller {
   }
 
   private editorWithin(scope: Element): HTMLElement | null {
+    // The editor the user is in may sit in an open shadow root below the scope (LinkedIn's
+    // #interop-outlet): querySelectorAll does not see it, so try it first.
+    if (this.current && this.current !== scope && containsAcrossShadow(scope, this.current)) return this.current;
     const candidates = scope.querySelectorAll<HTMLElement>(
       '[data-lexical-editor="true"], [contenteditable="true"], [contenteditable=""], [role="textbox"], textarea, input[type="text"]',
     );
@@ -228,7 +233,9 @@ export class Controller {
     const text = readEditor(editor).text;
     if (!text.trim()) return;
     if (s.allowText === text && Date.now() < s.allowUntil) {
-      s.allowText = null;
+      // One submit can reach us twice: a click (or Enter) and then the form's own trusted
+      // `submit` event. Let the whole gesture through, then let the allowance lapse.
+      s.allowUntil = Math.min(s.allowUntil, Date.now() + SUBMIT_GESTURE_MS);
       return;
     }
     this.current = editor;
@@ -308,7 +315,7 @@ export class Controller {
       boxes,
       anchor: { x: a.left, y: a.top, w: a.width, h: a.height },
       held: s.held,
-      allowed: s.allowText !== null && s.allowText === s.checkedText,
+      allowed: s.allowText !== null && s.allowText === s.checkedText && Date.now() < s.allowUntil,
       panelOpen: s.panelOpen,
       surfaceNoun: NOUNS[this.deps.adapter.surfaceOf(editor)],
       focusToken: this.focusToken,
@@ -318,6 +325,29 @@ export class Controller {
     this.panelVisible = s.panelOpen;
     this.layer.update(vm);
   }
+}
+
+/** The parent element, continuing from the top of a shadow tree to its host. */
+function parentAcrossShadow(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+function containsAcrossShadow(scope: Element, node: Element): boolean {
+  for (let n: Element | null = node; n; n = parentAcrossShadow(n)) if (n === scope) return true;
+  return false;
+}
+
+/**
+ * The selection that holds positions inside this editor. In Chromium, window.getSelection()
+ * reports a selection inside a shadow tree retargeted to the host; ShadowRoot.getSelection()
+ * (non-standard, Chromium) gives the real nodes. Light-DOM editors use the window's.
+ */
+function selectionFor(editor: HTMLElement, win: Window): Selection | null {
+  const root = editor.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  if (root instanceof ShadowRoot && typeof root.getSelection === 'function') return root.getSelection();
+  return win.getSelection();
 }
 
 function hold(e: Event): void {

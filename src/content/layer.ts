@@ -21,12 +21,81 @@ function randomTag(): string {
   return `${Array.from(bytes.slice(0, 5), pick).join('')}-${Array.from(bytes.slice(5), pick).join('')}`;
 }
 
+const HOST_STYLE =
+  'all:initial;position:fixed;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483647;background:transparent;';
+/** Repairs per second before the guard stops fighting a page that undoes them in a loop. */
+const MAX_REPAIRS_PER_SECOND = 20;
+
+/**
+ * Tamper guard (threat model: a hostile page hides or covers the warning). While the warning is
+ * showing, the host is put back if the page removes it, its style and popover state are restored if
+ * the page changes them, and it is raised to the top of the top layer again if the page opens a
+ * popover or modal dialog over it. The hold on Post never depended on the warning being visible, so
+ * hiding it gains the page nothing; the guard keeps the user able to see why.
+ */
+export function guardHost(doc: Document, host: HTMLElement, showing: () => boolean, attach: () => void): () => void {
+  const win = doc.defaultView!;
+  let windowStart = 0;
+  let repairs = 0;
+  const repair = () => {
+    if (!showing()) return;
+    const now = win.performance.now();
+    if (now - windowStart > 1000) {
+      windowStart = now;
+      repairs = 0;
+    }
+    if (++repairs > MAX_REPAIRS_PER_SECOND) return;
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    for (const a of ['hidden', 'inert', 'class']) if (host.hasAttribute(a)) host.removeAttribute(a);
+    attach();
+  };
+  const observer = new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target === host) return repair();
+      if (r.type === 'childList') {
+        for (const n of r.removedNodes) if (n === host || n.contains(host)) return repair();
+        // Something new in the top layer (a page popover or modal dialog) may now cover us.
+        for (const n of r.addedNodes) if (n !== host && n instanceof win.HTMLElement) queueCoverCheck();
+      }
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(host, { attributes: true });
+  // The page closing our popover, or showing its own over it.
+  const onToggle = (e: Event) => {
+    if ((e as ToggleEvent).newState === 'closed') repair();
+  };
+  host.addEventListener('toggle', onToggle);
+  let coverQueued = false;
+  function queueCoverCheck() {
+    if (coverQueued) return;
+    coverQueued = true;
+    win.requestAnimationFrame(() => {
+      coverQueued = false;
+      if (showing() && doc.querySelector(':popover-open, dialog[open]:modal') && 'hidePopover' in host) {
+        try {
+          (host as HTMLElement & { hidePopover(): void }).hidePopover();
+        } catch {
+          /* already closed */
+        }
+        repair();
+      }
+    });
+  }
+  const onShowPopover = (e: Event) => {
+    if (e.target !== host) queueCoverCheck();
+  };
+  doc.addEventListener('toggle', onShowPopover, true);
+  return () => {
+    observer.disconnect();
+    host.removeEventListener('toggle', onToggle);
+    doc.removeEventListener('toggle', onShowPopover, true);
+  };
+}
+
 export function mountLayer(doc: Document, actions: WarningActions): Layer {
   const host = doc.createElement(randomTag());
-  host.setAttribute(
-    'style',
-    'all:initial;position:fixed;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483647;background:transparent;',
-  );
+  host.setAttribute('style', HOST_STYLE);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = WARNING_CSS;
@@ -47,7 +116,9 @@ export function mountLayer(doc: Document, actions: WarningActions): Layer {
     // Top layer, above the site's own dialogs, where the platform supports popovers.
     if ('showPopover' in host) {
       try {
-        host.setAttribute('popover', 'manual');
+        // Only when missing: setting an attribute, even to its own value, is a mutation the
+        // tamper guard would see.
+        if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
         if (!host.matches(':popover-open')) (host as HTMLElement & { showPopover(): void }).showPopover();
       } catch {
         /* not supported: z-index is the fallback */
@@ -55,12 +126,18 @@ export function mountLayer(doc: Document, actions: WarningActions): Layer {
     }
   };
 
+  let showing = false;
+  const unguard = guardHost(doc, host, () => showing, attach);
+
   return {
     update(vm) {
-      if (vm && vm.items.length) attach();
+      showing = !!(vm && vm.items.length);
+      if (showing) attach();
       render(h(WarningLayer, { vm, actions }), container);
     },
     destroy() {
+      showing = false;
+      unguard();
       render(null, container);
       if (attached) host.remove();
     },

@@ -24,6 +24,18 @@ describe('readEditor', () => {
     expect(readEditor(editor(html)).text).toBe(expected);
   });
 
+  it('reads an editor root that carries data-placeholder itself (Quill .ql-editor)', () => {
+    document.body.innerHTML = '<div id="q" class="ql-editor" contenteditable="true" data-placeholder="What do you want to talk about?"><p>Well done Evie</p><p><span data-placeholder="x">hint</span></p></div>';
+    expect(readEditor(document.getElementById('q')!).text).toBe('Well done Evie');
+  });
+
+  it('reads an editor inside an open shadow root', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div id="ed" contenteditable="true"><p>Hello</p><p>Evie Carter</p></div>';
+    expect(readEditor(root.getElementById('ed')!).text).toBe('Hello\nEvie Carter');
+  });
+
   it('reads textarea values', () => {
     document.body.innerHTML = '<textarea id="t"></textarea>';
     const t = document.getElementById('t') as HTMLTextAreaElement;

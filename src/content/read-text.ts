@@ -44,8 +44,9 @@ export function readEditor(root: Element): ReadText {
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const el = node as Element;
-    // Placeholders and widgets are the site's, not the user's words.
-    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('data-placeholder')) return;
+    // Placeholders and widgets are the site's, not the user's words. The editor root itself may
+    // carry data-placeholder (Quill's .ql-editor on LinkedIn): its children are still the text.
+    if (el !== root && (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('data-placeholder'))) return;
     if (el.tagName === 'BR') {
       text += '\n';
       return;

@@ -83,9 +83,9 @@ describe('compileRuleSet', () => {
       person('', 'Nobody'),
       person('  ', 'Blank'),
     ]);
-    // Three distinct names, each as a phrase, a "Surname, Forename" phrase, and '#', '@' and
-    // '@forename_surname' compact keys. None of these forenames has nicknames.
-    expect(c.pupilNames.size).toBe(15);
+    // Three distinct names, each as a phrase, a "Surname, Forename" phrase, a "Surname Forename"
+    // phrase, and '#', '@' and '@forename_surname' compact keys. None of these forenames has nicknames.
+    expect(c.pupilNames.size).toBe(18);
     expect(c.pupilForenames.size).toBe(4);
     expect(matches(c, 'Seun Adebayo, Oluwaseun Adebayo, Cher, Nobody')).toEqual(['Seun Adebayo', 'Oluwaseun Adebayo']);
   });

@@ -8,24 +8,12 @@
  */
 import type { RulePack, RuleSettings, SiteOverride } from '../pack/types';
 import { MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
-import { nicknamesOf } from './nicknames';
+import { indexPeople, type NameIndex, type PersonInput, type PupilForenameKind, type PupilPatternKind } from './name-index';
 import { prefixedNorm, tokenise, type Token } from './tokenise';
-import type { Finding, PersonNames, RuleId, Severity, SiteId } from './types';
+import type { Finding, RuleId, Severity, SiteId } from './types';
 import { isOrdinaryWord } from './words';
 
-/**
- * Why a pupil-name pattern exists. Carries nothing from the class list itself.
- * 'full-name': forename or preferred name + surname, and its '#'/'@' forms; 'nickname': a known
- * nickname of the forename or preferred name + surname ("Bill Smith" for William Smith);
- * 'surname-first': "Carter, Evie".
- */
-export type PupilPatternKind = 'full-name' | 'nickname' | 'surname-first';
-/**
- * A pupil's forename or preferred name on its own, which only counts in a school context (see
- * rules/pupil-name.ts). 'word' marks forenames that are ordinary words (May, Grace, Will): they
- * need Title/UPPER case and must not open a sentence.
- */
-export type PupilForenameKind = 'name' | 'word';
+export type { PupilForenameKind, PupilPatternKind } from './name-index';
 /** Which part of the school profile a school-identity pattern came from. */
 export type SchoolPatternKind = 'name' | 'handle' | 'hashtag';
 /** A confidential-term pattern: the term as words, or written as one hashtag. */
@@ -34,10 +22,12 @@ export type ConfidentialPatternKind = 'term';
 export interface CompiledRuleSet {
   /** Frozen copies of the pack's rule settings (absent rule = not run). */
   readonly settings: Readonly<Partial<Record<RuleId, Readonly<RuleSettings>>>>;
-  /** Pupils' and former pupils' full names, nickname forms and "Surname, Forename". */
+  /** Pupils' and former pupils' full names, nickname forms and "Surname, Forename" (keyed hashes). */
   readonly pupilNames: PhraseMatcher<PupilPatternKind>;
-  /** Pupils' and former pupils' forenames and preferred names alone (not nicknames). */
+  /** Pupils' and former pupils' forenames and preferred names alone, not nicknames (keyed hashes). */
   readonly pupilForenames: PhraseMatcher<PupilForenameKind>;
+  /** The whole name index: person facts for lookups (engine/person-lookup.ts), groups, tag runs. */
+  readonly names: NameIndex;
   /** The school's name, aliases, handles and hashtags. */
   readonly schoolIdentity: PhraseMatcher<SchoolPatternKind>;
   /** The school's confidential terms (`rules.confidential.terms`), matched without case. */
@@ -121,88 +111,6 @@ export function compactKey(words: readonly PatternWord[], withPossessive = false
   return key;
 }
 
-const ROLES_IN_PUPIL_RULE: ReadonlySet<PersonNames['role']> = new Set(['pupil', 'former-pupil']);
-
-/** Bits 0..n-1 set. */
-const allBits = (n: number): number => 2 ** n - 1;
-
-/**
- * "Evie Carter" written as one tag or handle: "#EvieCarter", "#evie_carter" (tags drop
- * underscores), "@eviecarter", "@evie_carter", "@daan_van_der_berg". Handles keep underscores, so
- * each placement people use is its own key (`underscores`: add those). A digit suffix
- * ("@eviecarter2015") or a dot ("@evie.carter") is not matched.
- */
-function addCompactName<T>(
-  b: MatcherBuilder<T>,
-  first: readonly PatternWord[],
-  surname: readonly PatternWord[],
-  value: T,
-  underscores: boolean,
-): void {
-  const words = [...first, ...surname];
-  const joined = compactKey(words);
-  b.addCompact('#', prefixedNorm('#', joined), value);
-  b.addCompact('@', prefixedNorm('@', joined), value);
-  if (!underscores) return;
-  b.addCompact('@', prefixedNorm('@', compactKey(first) + '_' + compactKey(surname)), value);
-  if (words.length > 2) b.addCompact('@', prefixedNorm('@', words.map((w) => w.norm).join('_')), value);
-}
-
-interface PupilMatchers {
-  names: PhraseMatcher<PupilPatternKind>;
-  forenames: PhraseMatcher<PupilForenameKind>;
-}
-
-function compilePupilNames(people: readonly PersonNames[]): PupilMatchers {
-  const b = new MatcherBuilder<PupilPatternKind>();
-  const f = new MatcherBuilder<PupilForenameKind>();
-  // The same forename recurs across a school's lists: expand each distinct one once.
-  const nickWords = new Map<string, readonly PatternWord[][]>();
-  for (const p of people) {
-    if (!ROLES_IN_PUPIL_RULE.has(p.role)) continue;
-    const surname = patternWords(p.surname);
-    const surnameIsWord = surname.length > 0 && needsCase(surname);
-    const forenames = p.preferred && p.preferred !== p.forename ? [p.forename, p.preferred] : [p.forename];
-    for (const forename of forenames) {
-      const first = patternWords(forename);
-      if (first.length === 0) continue;
-      // Alone, the forename only counts in a school context (rules/pupil-name.ts).
-      const firstIsWord = needsCase(first);
-      f.addPhrase(first, { needsCase: firstIsWord, allowHyphen: true, value: firstIsWord ? 'word' : 'name' });
-      if (surname.length === 0) continue;
-
-      const words = [...first, ...surname];
-      b.addPhrase(words, { needsCase: needsCase(words), allowHyphen: true, value: 'full-name' });
-      addCompactName(b, first, surname, 'full-name', true);
-
-      // "Carter, Evie" (registers, sign-up sheets). An ordinary-word surname needs its capital even
-      // when the forename is not a word ("Hunter, Evie", never "hunter, evie").
-      const reversed: PatternWord[] = [...surname, ...first.map((w, k) => (k === 0 ? { ...w, comma: true } : w))];
-      b.addPhrase(reversed, {
-        needsCase: needsCase(reversed),
-        caseMask: surnameIsWord ? allBits(surname.length) : 0,
-        allowHyphen: true,
-        value: 'surname-first',
-      });
-
-      // Nicknames of a one-word forename: "William Smith" → "Will Smith", "Bill Smith"; never the
-      // other way round. The case rule applies to the new pattern as to any other ("Will Long").
-      if (first.length !== 1) continue;
-      const norm = (first[0] as PatternWord).norm;
-      let nicks = nickWords.get(norm);
-      if (!nicks) nickWords.set(norm, (nicks = nicknamesOf(norm).map((n) => [{ norm: n, poss: false }])));
-      for (const nick of nicks) {
-        const nw = [...nick, ...surname];
-        b.addPhrase(nw, { needsCase: needsCase(nw), allowHyphen: true, value: 'nickname' });
-        // Tags only as one run ("#BillSmith", "@billsmith"): underscore handles of every nickname
-        // would add a key per nickname for a rare form.
-        addCompactName(b, nick, surname, 'nickname', false);
-      }
-    }
-  }
-  return { names: b.build(), forenames: f.build() };
-}
-
 /** Strip a leading '@'/'#' that people paste with the handle. */
 function bareTag(s: string): string {
   const t = s.trim();
@@ -278,17 +186,24 @@ function freezeSettings(pack: RulePack): CompiledRuleSet['settings'] {
 }
 
 /**
- * Builds the compiled rule set from a pack and the people of every imported class list. The result
- * holds no reference to `pack` or `people`: later edits to them do not leak in.
+ * Builds the compiled rule set from a pack and the class lists: the background passes the name
+ * index built from the stored hashes; the CLI and tests may pass plain people, which are hashed
+ * here with a fresh random key (engine/name-index.ts). The result holds no reference to `pack` or
+ * `people`: later edits to them do not leak in.
  */
-export function compileRuleSet(pack: RulePack, people: readonly PersonNames[]): CompiledRuleSet {
-  const pupils = compilePupilNames(people);
+export function compileRuleSet(pack: RulePack, names: readonly PersonInput[] | NameIndex): CompiledRuleSet {
+  const index = isNameIndex(names) ? names : indexPeople(names);
   return Object.freeze({
     settings: freezeSettings(pack),
-    pupilNames: pupils.names,
-    pupilForenames: pupils.forenames,
+    pupilNames: index.pupilNames,
+    pupilForenames: index.pupilForenames,
+    names: index,
     schoolIdentity: compileSchoolIdentity(pack),
     confidentialTerms: compileConfidentialTerms(pack),
     schoolEmailDomains: compileEmailDomains(pack),
   });
+}
+
+function isNameIndex(x: readonly PersonInput[] | NameIndex): x is NameIndex {
+  return !Array.isArray(x);
 }

@@ -20,6 +20,7 @@ export function cuePhrases(): string[] {
     // The school itself (its own name comes from the pack: see `schoolCues`).
     'our school', 'my school', 'at school', 'school trip', 'school play', 'sports day', 'parents evening',
     'reception', 'nursery class', 'key stage', 'eyfs', 'senco',
+    'class assembly', 'school assembly',
   ];
   for (let n = 1; n <= 13; n++) {
     const w = NUMBER_WORDS[n - 1] as string;
@@ -67,9 +68,17 @@ type Range = { first: number; last: number };
  * wide enough to hold any whole cue within CUE_WINDOW of the span, or any cue containing it), so a
  * post with one first name costs a few dozen lookups; otherwise the whole text is scanned once.
  */
-export function findCuesNear(tokens: readonly Token[], spans: readonly Range[], school: PhraseMatcher<unknown>): Range[] {
-  if (spans.length > LOCAL_SCAN_MAX) return findCues(tokens, findMatches(school, tokens));
-  const reach = CUE_WINDOW + Math.max(contextCues().maxLength, school.maxLength, 1);
+export function findCuesNear(
+  tokens: readonly Token[],
+  spans: readonly Range[],
+  school: PhraseMatcher<unknown>,
+  groups?: PhraseMatcher<unknown>,
+): Range[] {
+  // The pupils' registration groups ("in 4B") are cues like the school's name.
+  const extra = (ts: readonly Token[]): Match<unknown>[] =>
+    groups && groups.size > 0 ? [...findMatches(school, ts), ...findMatches(groups, ts)] : findMatches(school, ts);
+  if (spans.length > LOCAL_SCAN_MAX) return findCues(tokens, extra(tokens));
+  const reach = CUE_WINDOW + Math.max(contextCues().maxLength, school.maxLength, groups?.maxLength ?? 0, 1);
   const out: Range[] = [];
   let k = 0;
   while (k < spans.length) {
@@ -82,7 +91,7 @@ export function findCuesNear(tokens: readonly Token[], spans: readonly Range[], 
     }
     k++;
     const slice = tokens.slice(lo, hi);
-    const found = findCues(slice, findMatches(school, slice));
+    const found = findCues(slice, extra(slice));
     for (const c of found) out.push({ first: c.first + lo, last: c.last + lo });
   }
   return out;

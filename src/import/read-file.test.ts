@@ -190,9 +190,9 @@ describe('readClassListFile: the generated roster in every encoding', () => {
     },
   );
 
-  it('roster.xlsx is refused with "save as CSV" (read-excel-file is not installed)', () => {
+  it('roster.xlsx as raw bytes (not unpacked by expand.ts first) is refused with "save as CSV"', () => {
     expect(fail(readClassListFile(shared('generated/roster.xlsx'), 'roster.xlsx', TODAY))).toBe(
-      'roster.xlsx is a spreadsheet workbook. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.',
+      'roster.xlsx is a spreadsheet workbook or archive that was not unpacked. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.',
     );
     // The same bytes under a .csv name are caught by their zip signature.
     expect(fail(readClassListFile(shared('generated/roster.xlsx'), 'roster.csv', TODAY))).toMatch(/^roster\.csv is a zip or Excel workbook.*Save the spreadsheet as CSV/);

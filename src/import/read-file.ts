@@ -18,19 +18,39 @@
  *                        Forename, Reg Group, UPN, DOB, Date of Leaving, Photo consent…)
  *   Generic CSV          any other file with forename and surname columns (CSV, TSV, ; or |)
  * A single "Name" column is refused: "Smith, John" and "John Smith" cannot be split reliably.
- * XLSX is refused with "save as CSV" (read-excel-file is not a dependency yet).
+ * XLSX workbooks and OneRoster zips are unpacked by expand.ts into rows / CSV files first; this
+ * module reads rows from either. When detection is unsure (a generic file, or no header it knows)
+ * the result carries `mapping`: the header, the first rows and a suggested column for each field,
+ * so the options page can ask the user and read again with `ReadOptions.mapping`.
  */
 import Papa from 'papaparse';
 import type { PersonRole } from '../engine/types';
 import { CLASSLIST_LIMITS } from './classlist';
 import { decodeBytes, displayFileName } from './decode';
-import type { ClassListFile, ImportedPerson, ReadClassListResult } from './types';
+import type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
 
-export type { ClassListFile, ImportedPerson, ReadClassListResult } from './types';
+export type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
 
 export interface ReadOptions {
   /** Today as yyyy-mm-dd: a pupil whose leaving date is on or before it is a former pupil. */
   today?: string;
+  /** Columns chosen by the user for one file (the preview's mapping step); skips detection for it. */
+  mapping?: ColumnMapping;
+  /** Called every few thousand rows with rows read so far and the total, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Fields the user can map by hand. */
+export const MAPPABLE_FIELDS = ['forename', 'surname', 'preferred', 'role', 'group', 'dob'] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+export interface ColumnMapping {
+  /** Display name of the file the mapping is for. */
+  file: string;
+  /** 0-based index of the header row among the file's records. */
+  headerIndex: number;
+  /** Column index per field; -1 or absent: not in the file. */
+  columns: Partial<Record<MappableField, number>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +206,16 @@ interface Table {
 }
 
 type Classified =
-  | { kind: 'people'; family: string; fileLabel: string; roster: boolean; defaultRole: PersonRole | null; dateOrder: 'dmy' | 'mdy' }
+  | {
+      kind: 'people';
+      family: string;
+      fileLabel: string;
+      roster: boolean;
+      defaultRole: PersonRole | null;
+      dateOrder: 'dmy' | 'mdy';
+      /** Columns chosen by the user: detection is skipped. */
+      mapped?: Partial<Record<MappableField, number>>;
+    }
   | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: string };
 
 function has(keys: readonly string[], ...names: string[]): boolean {
@@ -279,7 +308,7 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function toTable(text: string, file: string): Step<{ table: Table; kind: Classified }> {
+function splitText(text: string, file: string): Step<string[][]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, error: `${file} is empty` };
 
@@ -301,8 +330,47 @@ function toTable(text: string, file: string): Step<{ table: Table; kind: Classif
     );
   }
   if (problems.length) return { ok: false, error: problems.join('\n') };
+  return { ok: true, value: parsed.data };
+}
 
-  const all = parsed.data;
+/** A preview for the mapping step: header, first data rows and the columns detection suggests. */
+function mappingPreview(all: readonly string[][], headerIndex: number, file: string): MappingPreview {
+  const header = (all[headerIndex] ?? []).map((c) => cleanCell(c).slice(0, 60));
+  const keys = header.map(compact);
+  const used = new Set<number>();
+  const columns: Partial<Record<MappableField, number>> = {};
+  for (const f of MAPPABLE_FIELDS) {
+    const i = findColumn(keys, f, used);
+    if (i !== -1) {
+      columns[f] = i;
+      used.add(i);
+    }
+  }
+  const sample: string[][] = [];
+  for (let i = headerIndex + 1; i < all.length && sample.length < 5; i++) {
+    const cells = all[i]!;
+    if (cells.every((c) => c.trim() === '')) continue;
+    sample.push(header.map((_, j) => cleanCell(cells[j]).slice(0, 60)));
+  }
+  return { file, headerIndex, header, sample, columns };
+}
+
+type TableStep = { ok: true; value: { table: Table; kind: Classified } } | { ok: false; error: string; mapping?: MappingPreview };
+
+function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableStep {
+  if (mapping && mapping.file === file) {
+    const header = (all[mapping.headerIndex] ?? []).map((c) => cleanCell(c));
+    if (!header.length) return { ok: false, error: `${file}: the chosen header row is empty` };
+    const rows: Row[] = [];
+    for (let i = mapping.headerIndex + 1; i < all.length; i++) {
+      const cells = all[i]!;
+      if (cells.every((c) => c.trim() === '')) continue;
+      if (rows.length >= CLASSLIST_LIMITS.maxRows) return tooManyRows(file);
+      rows.push({ n: i + 1, cells });
+    }
+    const kind: Classified = { kind: 'people', family: 'Columns you chose', fileLabel: '', roster: false, defaultRole: 'pupil', dateOrder: 'dmy', mapped: mapping.columns };
+    return { ok: true, value: { table: { file, header, keys: header.map(compact), rows, skippedAbove: mapping.headerIndex }, kind } };
+  }
   const nonBlank: number[] = [];
   for (let i = 0; i < all.length && nonBlank.length < 10; i++) {
     if (!all[i]!.every((c) => c.trim() === '')) nonBlank.push(i);
@@ -332,6 +400,7 @@ function toTable(text: string, file: string): Step<{ table: Table; kind: Classif
     const seen = first.map((c) => cleanCell(c)).filter(Boolean).slice(0, 6).map((c) => `"${c.slice(0, 30)}"`);
     return {
       ok: false,
+      mapping: mappingPreview(all, nonBlank[0]!, file),
       error: `${file}: there are no forename and surname columns. The first row should name the columns, e.g. "Forename,Surname" or "Legal Forename,Preferred Forename,Surname,Reg Group"${seen.length ? ` (it has ${listWords(seen)})` : ''}`,
     };
   }
@@ -341,12 +410,14 @@ function toTable(text: string, file: string): Step<{ table: Table; kind: Classif
   for (let i = headerIndex + 1; i < all.length; i++) {
     const cells = all[i]!;
     if (cells.every((c) => c.trim() === '')) continue;
-    if (rows.length >= CLASSLIST_LIMITS.maxRows) {
-      return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
-    }
+    if (rows.length >= CLASSLIST_LIMITS.maxRows) return tooManyRows(file);
     rows.push({ n: i + 1, cells });
   }
   return { ok: true, value: { table: { file, header, keys: header.map(compact), rows, skippedAbove: headerIndex }, kind } };
+}
+
+function tooManyRows(file: string): { ok: false; error: string } {
+  return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,14 +445,28 @@ class Notes {
   }
 }
 
-function readPeople(table: Table, kind: Extract<Classified, { kind: 'people' }>, today: string, warnings: string[]): Step<Record_[]> {
+function readPeople(
+  table: Table,
+  kind: Extract<Classified, { kind: 'people' }>,
+  today: string,
+  warnings: string[],
+  onRow?: (n: number) => void,
+): Step<Record_[]> {
   const { file, keys, header } = table;
   const used = new Set<number>();
   const col = {} as Record<Field, number>;
   for (const field of Object.keys(COLUMNS) as Field[]) {
-    // id is only for joining roster files; a UPN or Adno is never read.
-    col[field] = field === 'id' && !kind.roster ? -1 : findColumn(keys, field, used);
+    if (kind.mapped) {
+      const i = (kind.mapped as Partial<Record<Field, number>>)[field];
+      col[field] = typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < header.length && !used.has(i) ? i : -1;
+    } else {
+      // id is only for joining roster files; a UPN or Adno is never read.
+      col[field] = field === 'id' && !kind.roster ? -1 : findColumn(keys, field, used);
+    }
     if (col[field] !== -1) used.add(col[field]);
+  }
+  if (kind.mapped && (col.forename === -1 || col.surname === -1)) {
+    return { ok: false, error: `${file}: choose which column holds the forename and which holds the surname` };
   }
   // A file with only a Preferred Forename (no legal one) uses it as the forename.
   if (col.forename === -1 && col.preferred !== -1) [col.forename, col.preferred] = [col.preferred, -1];
@@ -406,7 +491,9 @@ function readPeople(table: Table, kind: Extract<Classified, { kind: 'people' }>,
   const unknownRoles = new Set<string>();
   const out: Record_[] = [];
 
+  let seenRows = 0;
   for (const { n, cells } of table.rows) {
+    if (onRow && ++seenRows % 2000 === 0) onRow(2000);
     // Ragged rows: missing trailing cells are empty; extra non-empty cells mean the columns moved.
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
       problem(`${file} row ${n} has ${cells.length} cells but the header row has ${header.length}: if a name contains a comma, it must be in quotes`);
@@ -614,27 +701,55 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   const nonPeople: { file: string; kind: Exclude<Classified, { kind: 'people' }> }[] = [];
   let rosterPeople = false;
 
-  for (const { name, bytes } of files) {
-    const file = displayFileName(name);
-    if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
-    if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
-    if (/\.(xlsx|xlsm|xls|ods|numbers)$/i.test(file)) {
-      return { ok: false, error: `${file} is a spreadsheet workbook. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.` };
+  // Pass 1: every file to a table (decode + split, or rows already split from a workbook), so the
+  // progress total is known before the rows are read.
+  const tables: { file: string; all: string[][]; table: Table; kind: Classified }[] = [];
+  for (const f of files) {
+    const file = displayFileName(f.name);
+    let all: string[][];
+    if ('rows' in f && f.rows) {
+      if (!Array.isArray(f.rows)) return { ok: false, error: `${file} could not be read` };
+      all = f.rows;
+    } else {
+      const bytes = (f as { bytes?: unknown }).bytes;
+      if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
+      if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
+      if (/\.(xlsx|xlsm|xls|ods|numbers|zip)$/i.test(file)) {
+        return { ok: false, error: `${file} is a spreadsheet workbook or archive that was not unpacked. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.` };
+      }
+      const decoded = decodeBytes(bytes, file);
+      if (!decoded.ok) return decoded;
+      const split = splitText(decoded.text, file);
+      if (!split.ok) return split;
+      all = split.value;
     }
-    const decoded = decodeBytes(bytes, file);
-    if (!decoded.ok) return decoded;
-    const parsed = toTable(decoded.text, file);
+    const parsed = toTable(all, file, options?.mapping);
     if (!parsed.ok) return parsed;
-    const { table, kind } = parsed.value;
+    tables.push({ file, all, ...parsed.value });
+  }
 
+  const total = tables.reduce((n, t) => n + (t.kind.kind === 'people' ? t.table.rows.length : 0), 0);
+  let done = 0;
+  const onRow = options?.onProgress
+    ? (n: number) => {
+        done += n;
+        options.onProgress!(Math.min(done, total), total);
+      }
+    : undefined;
+  options?.onProgress?.(0, total);
+
+  let unsure: MappingPreview | undefined;
+  for (const { file, all, table, kind } of tables) {
     if (kind.kind === 'people') {
-      const read = readPeople(table, kind, today, warnings);
+      const read = readPeople(table, kind, today, warnings, onRow);
       if (!read.ok) return read;
       if (read.value.length === 0) return { ok: false, error: `${file} has a header row but no names under it` };
       records.push(...read.value);
       if (!families.includes(kind.family)) families.push(kind.family);
       if (kind.fileLabel && !fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);
       rosterPeople ||= kind.roster;
+      // A generic file was matched on header words alone: offer the mapping step.
+      if (kind.family === 'Generic CSV' && !unsure) unsure = mappingPreview(all, table.skippedAbove, file);
     } else {
       nonPeople.push({ file, kind });
       if (kind.kind !== 'other') {
@@ -643,6 +758,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
       }
     }
   }
+  options?.onProgress?.(total, total);
 
   if (records.length === 0) {
     const first = nonPeople[0];
@@ -733,5 +849,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   );
   const labels = [...fileLabels, ...linkLabels];
   const format = rosterPeople && labels.length ? `${families.join(' + ')} ${labels.join(' + ')}` : families.join(' + ');
-  return { ok: true, format, people, groups, warnings };
+  const result: ReadClassListResult = { ok: true, format, people, groups, warnings };
+  if (unsure) result.mapping = unsure;
+  return result;
 }

@@ -19,11 +19,21 @@ export interface ImportedPerson extends PersonNames {
   photoConsent?: boolean;
 }
 
-export type ReadClassListResult =
-  | { ok: true; format: string; people: ImportedPerson[]; groups: string[]; warnings: string[] }
-  | { ok: false; error: string };
-
-export interface ClassListFile {
-  name: string;
-  bytes: Uint8Array;
+/**
+ * What the mapping step shows when detection is unsure: the header row, up to five data rows
+ * (cells cut to 60 characters) and the column detection suggests for each field.
+ */
+export interface MappingPreview {
+  file: string;
+  headerIndex: number;
+  header: string[];
+  sample: string[][];
+  columns: Partial<Record<'forename' | 'surname' | 'preferred' | 'role' | 'group' | 'dob', number>>;
 }
+
+export type ReadClassListResult =
+  | { ok: true; format: string; people: ImportedPerson[]; groups: string[]; warnings: string[]; mapping?: MappingPreview }
+  | { ok: false; error: string; mapping?: MappingPreview };
+
+/** One uploaded file: raw bytes (CSV/TSV/text) or rows already split (a workbook sheet). */
+export type ClassListFile = { name: string; bytes: Uint8Array; rows?: undefined } | { name: string; rows: string[][]; bytes?: undefined };

@@ -47,20 +47,56 @@ export type SiteMessage = v.InferOutput<typeof SiteMessage>;
 
 // ---- admin channel ------------------------------------------------------------------------------
 
+// Shapes only: the background re-checks a saved school with the strict pack parser (ranges, times).
 export const SchoolIn = v.strictObject({
   name,
   aliases: shortList,
   handles: shortList,
   hashtags: shortList,
   emailDomains: shortList,
+  locations: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ name, latitude: v.number(), longitude: v.number(), radiusMetres: v.number() })),
+      v.maxLength(20),
+    ),
+  ),
+  workingHours: v.optional(
+    v.strictObject({
+      days: v.pipe(v.array(v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])), v.maxLength(7)),
+      start: v.pipe(v.string(), v.maxLength(5)),
+      end: v.pipe(v.string(), v.maxLength(5)),
+    }),
+  ),
 });
+
+/** A calendar date, ISO yyyy-mm-dd, that exists (no 2024-02-30). */
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/),
+  v.check((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real date'),
+);
 
 export const PersonIn = v.strictObject({
   role: v.picklist(['pupil', 'former-pupil', 'parent', 'staff']),
   forename: name,
   preferred: v.optional(name),
   surname: name,
+  // Known-as surname (MIS "Preferred Surname"), matched like the legal one.
+  preferredSurname: v.optional(name),
+  // What the policies need besides the name (stored with the hashes, never shown): date of birth
+  // and leaving date (former pupils are protected until 18), photo consent, registration group.
+  dob: v.optional(isoDate),
+  leftOn: v.optional(isoDate),
+  photoConsent: v.optional(v.boolean()),
+  group: v.optional(v.pipe(v.string(), v.maxLength(50))),
 });
+
+/** A stored logo's PNG, base64 (runtime messaging is JSON in Chrome: a Uint8Array would not survive). */
+export const MAX_LOGO_PNG_BASE64 = 1_500_000;
+export const MAX_LOGOS = 20;
 
 export const AdminMessage = v.variant('type', [
   v.strictObject({ type: v.literal('getStatus') }),
@@ -73,6 +109,8 @@ export const AdminMessage = v.variant('type', [
     fileName: v.pipe(v.string(), v.maxLength(260)),
     groups: v.pipe(v.array(v.pipe(v.string(), v.maxLength(50))), v.maxLength(500)),
     people: v.pipe(v.array(PersonIn), v.minLength(1), v.maxLength(MAX_PEOPLE)),
+    // Replace this list's people and summary in one transaction instead of adding a new list.
+    replaceListId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),
   v.strictObject({ type: v.literal('deleteList'), id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.strictObject({ type: v.literal('deleteEverything') }),
@@ -91,6 +129,16 @@ export const AdminMessage = v.variant('type', [
     site: v.picklist(SITE_IDS),
     text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
   }),
+  // Logos: the options page decodes, rasterises and downscales; the background checks the PNG.
+  v.strictObject({
+    type: v.literal('addLogo'),
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    png: v.pipe(v.string(), v.maxLength(MAX_LOGO_PNG_BASE64), v.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+    width: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(512)),
+    height: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(512)),
+  }),
+  v.strictObject({ type: v.literal('deleteLogo'), id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  v.strictObject({ type: v.literal('getLogos') }),
 ]);
 export type AdminMessage = v.InferOutput<typeof AdminMessage>;
 
@@ -104,14 +152,58 @@ export interface ListSummary {
   groups: string[];
 }
 
+export interface LogoSummary {
+  id: number;
+  name: string;
+  width: number;
+  height: number;
+  addedAt: number;
+}
+
 export interface Status {
   school: v.InferOutput<typeof SchoolIn>;
   packTitle: string;
   packId: string;
   lists: ListSummary[];
   totals: { people: number; pupils: number };
+  /** Logos stored for the logo check (summaries; the PNGs come with getLogos). */
+  logos?: LogoSummary[];
+  /** A rule pack pushed by the school's IT through browser policy (storage.managed). */
+  managed?: { state: 'active' } | { state: 'invalid'; errors: string[] };
 }
 
 export type AdminResponse =
-  | { ok: true; status?: Status; findings?: v.InferOutput<typeof FindingOut>[]; pack?: RulePack }
+  | {
+      ok: true;
+      status?: Status;
+      findings?: v.InferOutput<typeof FindingOut>[];
+      pack?: RulePack;
+      logos?: (LogoSummary & { png: string })[];
+    }
   | { ok: false; error: string };
+
+// ---- site channel: protection level (sites-b) ----------------------------------------------------
+
+/**
+ * The content script tells the background whether the editor in use was found by the site's own
+ * hooks ('full') or only by the generic fallback ('limited'), so the toolbar icon can say so for
+ * that tab. Carries no text; the tab comes from the verified sender, never from the payload.
+ */
+export const PROTECTION_LEVELS = ['full', 'limited'] as const;
+export const ProtectionReport = v.strictObject({
+  type: v.literal('protection'),
+  level: v.picklist(PROTECTION_LEVELS),
+});
+export type ProtectionReport = v.InferOutput<typeof ProtectionReport>;
+
+// ---- admin channel: sites the user added (sites-b) -----------------------------------------------
+
+/** An https origin as the options page sends it; the background re-normalises and compares. */
+const originField = v.pipe(v.string(), v.maxLength(300));
+export const SitesMessage = v.variant('type', [
+  v.strictObject({ type: v.literal('listSites') }),
+  v.strictObject({ type: v.literal('addSite'), origin: originField }),
+  v.strictObject({ type: v.literal('removeSite'), origin: originField }),
+]);
+export type SitesMessage = v.InferOutput<typeof SitesMessage>;
+export type SitesResponse = { ok: true; sites: string[] } | { ok: false; error: string };

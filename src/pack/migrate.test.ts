@@ -60,4 +60,12 @@ describe('migratePack', () => {
       errors: ['This rule pack is version 99, which is newer than this copy of Second Look understands (version 1). Update Second Look, or ask for a version 1 pack.'],
     });
   });
+
+  it('v1-school-profile.json: the optional locations and working hours (added without a version bump) parse', () => {
+    const r = parsePackText(fixture('v1-school-profile.json'));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.pack.version).toBe(1);
+    expect(r.pack.school.locations).toEqual([{ name: 'Main site', latitude: 52.4862, longitude: -1.8904, radiusMetres: 150 }]);
+    expect(r.pack.school.workingHours).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '17:00' });
+  });
 });

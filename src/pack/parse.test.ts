@@ -321,3 +321,39 @@ describe('parsePack: property tests', () => {
     );
   });
 });
+
+describe('school locations and working hours (optional v1 fields)', () => {
+  const loc = { name: 'Main site', latitude: 52.4862, longitude: -1.8904, radiusMetres: 150 };
+  it('are read, copied and frozen; days come back in week order', () => {
+    const p = ok(
+      edit((x) => {
+        x.school.locations = [loc, { name: 'Playing fields', latitude: -33.9, longitude: 151.2, radiusMetres: 10 }];
+        x.school.workingHours = { days: ['fri', 'mon', 'wed'], start: '08:00', end: '17:30' };
+      }),
+    );
+    expect(p.school.locations).toEqual([loc, { name: 'Playing fields', latitude: -33.9, longitude: 151.2, radiusMetres: 10 }]);
+    expect(p.school.workingHours).toEqual({ days: ['mon', 'wed', 'fri'], start: '08:00', end: '17:30' });
+    expect(Object.isFrozen(p.school.locations![0])).toBe(true);
+    // Absent stays absent (a pack without them round-trips unchanged).
+    expect('locations' in ok(base()).school).toBe(false);
+  });
+
+  const bad: [string, (x: Record<string, any>) => void, string][] = [
+    ['latitude out of range', (x) => (x.school.locations = [{ ...loc, latitude: 91 }]), 'school.locations[0].latitude should be a number of degrees from -90 to 90'],
+    ['longitude as text', (x) => (x.school.locations = [{ ...loc, longitude: '-1.89' }]), 'school.locations[0].longitude should be a number'],
+    ['radius too small', (x) => (x.school.locations = [{ ...loc, radiusMetres: 5 }]), 'school.locations[0].radiusMetres should be a distance in metres from 10 to 5000'],
+    ['radius too large', (x) => (x.school.locations = [{ ...loc, radiusMetres: 50_000 }]), 'school.locations[0].radiusMetres should be a distance in metres from 10 to 5000'],
+    ['unknown location key', (x) => (x.school.locations = [{ ...loc, alt: 3 }]), 'school.locations[0].alt is not a known setting'],
+    ['empty location name', (x) => (x.school.locations = [{ ...loc, name: ' ' }]), 'school.locations[0].name should not be empty'],
+    ['too many locations', (x) => (x.school.locations = Array.from({ length: 21 }, () => loc)), 'school.locations has too many entries (at most 20)'],
+    ['end before start', (x) => (x.school.workingHours = { days: ['mon'], start: '17:00', end: '08:00' }), 'school.workingHours should start before it ends (start and end are on the same day)'],
+    ['bad time', (x) => (x.school.workingHours = { days: ['mon'], start: '8am', end: '17:00' }), 'school.workingHours.start should be a 24-hour time such as "08:30"'],
+    ['24:00', (x) => (x.school.workingHours = { days: ['mon'], start: '08:00', end: '24:00' }), 'school.workingHours.end should be a 24-hour time such as "08:30"'],
+    ['unknown day', (x) => (x.school.workingHours = { days: ['monday'], start: '08:00', end: '17:00' }), 'school.workingHours.days[0] should be one of: mon, tue, wed, thu, fri, sat, sun'],
+    ['repeated day', (x) => (x.school.workingHours = { days: ['mon', 'mon'], start: '08:00', end: '17:00' }), 'school.workingHours.days should list each day once (mon, tue, wed, thu, fri, sat, sun)'],
+    ['missing end', (x) => (x.school.workingHours = { days: ['mon'], start: '08:00' }), 'school.workingHours.end is missing'],
+  ];
+  it.each(bad)('refuses %s', (_, change, message) => {
+    expect(errorsOf(parsePack(edit(change)))).toEqual([message]);
+  });
+});

@@ -17,7 +17,7 @@
 import * as v from 'valibot';
 import { RULE_IDS, SEVERITIES, SITE_IDS, type RuleId, type SiteId } from '../engine/types';
 import { migratePack, type PackData } from './migrate';
-import type { RulePack, RuleSettings, SchoolProfile, SiteOverride } from './types';
+import { WEEKDAYS, type RulePack, type RuleSettings, type SchoolProfile, type SiteOverride, type Weekday } from './types';
 import { utf8Length } from '../import/utf8';
 
 /** Limits, shared with rules/schema.json (a test keeps the two in step). */
@@ -40,6 +40,11 @@ export const PACK_LIMITS = Object.freeze({
   listItems: 50,
   terms: 500,
   termLength: 200,
+  /** school.locations entries. */
+  locations: 20,
+  /** Smallest and largest school-grounds radius, metres. */
+  minRadius: 10,
+  maxRadius: 5000,
   /** Messages returned for one pack; the rest are summarised. */
   maxErrors: 20,
 });
@@ -244,12 +249,48 @@ const rules = obj(
   >,
 );
 
+const degrees = (max: number) =>
+  v.pipe(
+    v.number(),
+    v.check((n) => Number.isFinite(n) && n >= -max && n <= max, `should be a number of degrees from -${max} to ${max}`),
+  );
+
+const location = obj({
+  name: requiredLine(PACK_LIMITS.nameLength),
+  latitude: degrees(90),
+  longitude: degrees(180),
+  radiusMetres: v.pipe(
+    v.number(),
+    v.check(
+      (n) => Number.isFinite(n) && n >= PACK_LIMITS.minRadius && n <= PACK_LIMITS.maxRadius,
+      `should be a distance in metres from ${PACK_LIMITS.minRadius} to ${PACK_LIMITS.maxRadius}`,
+    ),
+  ),
+});
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const time = v.pipe(v.string(), v.trim(), v.check((s) => TIME.test(s), 'should be a 24-hour time such as "08:30"'));
+
+const workingHours = v.pipe(
+  obj({
+    days: v.pipe(
+      list(v.picklist(WEEKDAYS), 7),
+      v.check((d) => new Set(d).size === d.length, `should list each day once (${WEEKDAYS.join(', ')})`),
+    ),
+    start: time,
+    end: time,
+  }),
+  v.check((h) => h.start < h.end, 'should start before it ends (start and end are on the same day)'),
+);
+
 const school = obj({
   name: line(PACK_LIMITS.nameLength),
   aliases: list(requiredLine(PACK_LIMITS.nameLength), PACK_LIMITS.listItems),
   handles: list(word('@', 'handle'), PACK_LIMITS.listItems),
   hashtags: list(word('#', 'hashtag'), PACK_LIMITS.listItems),
   emailDomains: list(domain, PACK_LIMITS.listItems),
+  locations: v.optional(list(location, PACK_LIMITS.locations)),
+  workingHours: v.optional(workingHours),
 });
 
 const packV1 = obj({
@@ -295,7 +336,9 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
     case 'array':
       return `${where} should be a list ([ … ])`;
     case 'picklist':
-      return `${where} should be one of: ${SEVERITIES.join(', ')}`;
+      return `${where} should be one of: ${(keys.includes('days') ? WEEKDAYS : SEVERITIES).join(', ')}`;
+    case 'number':
+      return `${where} should be a number`;
     case 'literal':
       return `${where} should be ${issue.expected}`;
     case 'min_length':
@@ -331,6 +374,15 @@ function buildPack(out: PackOutput): RulePack {
     hashtags: [...out.school.hashtags],
     emailDomains: [...out.school.emailDomains],
   };
+  if (out.school.locations) {
+    schoolOut.locations = out.school.locations.map((l) => ({ name: l.name, latitude: l.latitude, longitude: l.longitude, radiusMetres: l.radiusMetres }));
+  }
+  if (out.school.workingHours) {
+    const h = out.school.workingHours;
+    // Week order, whatever order the pack listed them in.
+    const days = WEEKDAYS.filter((d): d is Weekday => h.days.includes(d));
+    schoolOut.workingHours = { days, start: h.start, end: h.end };
+  }
   const rulesOut: Partial<Record<RuleId, RuleSettings>> = {};
   // Iterate our own id list, not the input's keys: only known ids can become properties.
   for (const id of RULE_IDS) {

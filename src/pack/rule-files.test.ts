@@ -22,7 +22,7 @@ const packFiles = [
 
 const KNOWN_KEYWORDS = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'properties', 'additionalProperties',
-  'required', 'items', 'enum', 'const', 'minLength', 'maxLength', 'maxItems', 'pattern',
+  'required', 'items', 'enum', 'const', 'minLength', 'maxLength', 'maxItems', 'pattern', 'minimum', 'maximum',
 ]);
 
 /** Validates `value` against `node` of the schema; returns problems as "path: message". */
@@ -45,6 +45,10 @@ function validate(value: unknown, node: any, path = '$'): string[] {
     if (node.maxLength !== undefined && value.length > node.maxLength) problems.push(`${path}: too long`);
     // The schema's own patterns (project code), never a pack's strings.
     if (node.pattern && !new RegExp(node.pattern, 'u').test(value)) problems.push(`${path}: does not match ${node.pattern}`);
+  }
+  if (typeof value === 'number') {
+    if (node.minimum !== undefined && value < node.minimum) problems.push(`${path}: below ${node.minimum}`);
+    if (node.maximum !== undefined && value > node.maximum) problems.push(`${path}: above ${node.maximum}`);
   }
   if (Array.isArray(value)) {
     if (node.maxItems !== undefined && value.length > node.maxItems) problems.push(`${path}: too many items`);
@@ -89,6 +93,9 @@ describe('rules/schema.json', () => {
     expect(d.school.properties.emailDomains.maxItems).toBe(PACK_LIMITS.listItems);
     expect(d.ruleSettings.properties.terms.maxItems).toBe(PACK_LIMITS.terms);
     expect(schema.properties.id.maxLength).toBe(PACK_LIMITS.idLength);
+    expect(d.school.properties.locations.maxItems).toBe(PACK_LIMITS.locations);
+    expect(d.location.properties.radiusMetres.minimum).toBe(PACK_LIMITS.minRadius);
+    expect(d.location.properties.radiusMetres.maximum).toBe(PACK_LIMITS.maxRadius);
   });
 
   it.each([

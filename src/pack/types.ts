@@ -15,6 +15,31 @@ export interface SchoolProfile {
   hashtags: string[];
   /** Staff e-mail domains, e.g. "holbrook.sch.uk". */
   emailDomains: string[];
+  /** The school's sites, for photo-location checks (a photo's GPS inside a circle). Optional. */
+  locations?: SchoolLocation[];
+  /** When staff are working, for working-hours checks. Optional. */
+  workingHours?: WorkingHours;
+}
+
+export interface SchoolLocation {
+  /** "Main site", "Playing fields". */
+  name: string;
+  /** WGS84 degrees, as a phone's EXIF GPS gives them. */
+  latitude: number;
+  longitude: number;
+  /** Circle around the point that counts as "on the school grounds", in metres (10–5000). */
+  radiusMetres: number;
+}
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface WorkingHours {
+  /** Working days, in week order, no repeats. */
+  days: Weekday[];
+  /** Local time "HH:MM" (24-hour); start is before end. */
+  start: string;
+  end: string;
 }
 
 export interface SiteOverride {

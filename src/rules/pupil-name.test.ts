@@ -137,6 +137,19 @@ const valid: string[] = [
   // Nicknames and surnames are not forenames.
   'Freddie in my class', // Alfred Nowak's nickname, alone
   'Carter in my class', // a surname alone
+  // Issue 4: dates, characters, longer hyphenated names, reversed ordinary words, tags with numbers.
+  'Hunter, May 2023 reunion',
+  'Hunter, May 3rd',
+  'In May 2023 my class went to the zoo',
+  'my class trip is on 3 May',
+  'Evie Carter-Smith from book club',
+  'Evie-Rose in my class',
+  'Year 6 are reading Harry Potter in class',
+  'Hunter May', // "Surname Forename" without a comma: never for ordinary words
+  'Long Will',
+  '#happybirthdaymayhunter', // ordinary-word names only as the exact tag
+  '#eviecarter2015rocks',
+  '#WellDoneEvieCarter2015',
 ];
 
 const invalid: [text: string, spans: Span[]][] = [
@@ -209,6 +222,14 @@ const invalid: [text: string, spans: Span[]][] = [
   ['@evie_carter @EvieCarter', [[0, 12, '@evie_carter'], [13, 24, '@EvieCarter']]],
   ['#DaanVanDerBerg @daan_van_der_berg @daan_vanderberg', [[0, 15, '#DaanVanDerBerg'], [16, 34, '@daan_van_der_berg'], [35, 51, '@daan_vanderberg']]],
   ['#ElliemaeSmith @elliemae_smith', [[0, 14, '#ElliemaeSmith'], [15, 30, '@elliemae_smith']]],
+  // Run-together hashtags: camelCase parts as words, lower case at either end of the tag.
+  ['#WellDoneEvieCarter', [[0, 19, '#WellDoneEvieCarter']]],
+  ['#EvieCarterRocks today', [[0, 16, '#EvieCarterRocks']]],
+  ['#HappyBirthdayMayHunter', [[0, 23, '#HappyBirthdayMayHunter']]],
+  ['#eviecarterrocks #proudofnoemiedubois', [[0, 16, '#eviecarterrocks'], [17, 37, '#proudofnoemiedubois']]],
+  // "Surname Forename" without a comma, with both capitals, for names that are not ordinary words.
+  ['Dubois Noemie won', [[0, 13, 'Dubois Noemie']]],
+  ['Hunter, May is on the register', [[0, 11, 'Hunter, May']]],
   // A first name alone, within 5 tokens of a school cue in the same sentence: the span is the name.
   ['Evie in my class', [[0, 4, 'Evie']]],
   ['one of my year 4s, Alfie', [[19, 24, 'Alfie']]],

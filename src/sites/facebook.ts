@@ -4,7 +4,9 @@
  * #focused-state-composer-submit, role=button + a per-language label table, then the generic
  * adapter.
  *
- * Fixtures: test/fixtures/sites/src/facebook.tsx (Create-post dialog, comment form, message form).
+ * Fixtures: test/fixtures/sites/src/facebook.tsx (Create-post dialog, comment form, message form),
+ * facebook-messenger.tsx (/messages Lexical chat, group composer), facebook-mobile.tsx
+ * (m.facebook.com, generic adapter).
  */
 import type { SiteAdapter } from './types';
 import { elementsOf } from './types';
@@ -18,15 +20,23 @@ export const FACEBOOK_SUBMIT_LABELS = new Set([
   'publicar', 'comentar', 'enviar', 'compartir', // es
   'posten', 'veröffentlichen', 'kommentieren', 'senden', 'teilen', // de
   'opublikuj', 'skomentuj', 'wyślij', 'udostępnij', // pl
+  // Messenger's send button (www.facebook.com/messages, messenger.com, chat pop-ups) [I: en verified]
+  'press enter to send', 'pwyswch enter i anfon', 'appuyez sur entrée pour envoyer',
+  'pulsa intro para enviar', 'zum senden die eingabetaste drücken', 'naciśnij enter, aby wysłać',
 ]);
 
 function isCommentEditor(editor: HTMLElement): boolean {
   return !!editor.closest('form[role="presentation"]');
 }
 
+/** Messenger: the /messages pages, messenger.com, and chat pop-ups (a "Message" textbox). */
+function isMessenger(editor: HTMLElement): boolean {
+  return location.pathname.startsWith('/messages') || location.hostname === 'www.messenger.com' || genericSurfaceOf(editor) === 'message';
+}
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
-  origins: ['https://www.facebook.com', 'https://m.facebook.com', 'https://web.facebook.com'],
+  origins: ['https://www.facebook.com', 'https://m.facebook.com', 'https://web.facebook.com', 'https://www.messenger.com'],
   editorFrom(path) {
     for (const el of elementsOf(path)) {
       if (el.getAttribute('data-lexical-editor') === 'true') return el as HTMLElement;
@@ -35,7 +45,7 @@ export const facebook: SiteAdapter = {
   },
   surfaceOf(editor) {
     if (isCommentEditor(editor)) return 'comment';
-    if (location.pathname.startsWith('/messages')) return 'message';
+    if (isMessenger(editor)) return 'message';
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
@@ -50,7 +60,7 @@ export const facebook: SiteAdapter = {
   },
   isKeyboardSubmit(e, editor) {
     // Comments and Messenger send on Enter (Shift+Enter is a new line); the post dialog on Ctrl+Enter.
-    if (isCommentEditor(editor) || location.pathname.startsWith('/messages')) return plainEnter(e);
+    if (isCommentEditor(editor) || isMessenger(editor)) return plainEnter(e);
     return ctrlEnter(e);
   },
 };

@@ -3,7 +3,8 @@
  * fallback when a site's own hooks are not found (a markup change must not switch protection off),
  * and the base the site adapters extend.
  *
- * Fixtures: test/fixtures/sites/src/facebook.tsx (the Messenger-style <textarea> form).
+ * Fixtures: test/fixtures/sites/src/facebook.tsx (the Messenger-style <textarea> form),
+ * facebook-mobile.tsx (m.facebook.com legacy form), x-renamed.tsx (X with its hooks renamed).
  */
 import type { SiteAdapter, Surface } from './types';
 import { elementsOf } from './types';
@@ -34,10 +35,45 @@ export function genericSurfaceOf(editor: HTMLElement): Surface {
   return 'post';
 }
 
+/** The languages every label table covers (issue 5: at least en, cy, fr, es, de, pl). */
+export const LANGS = ['en', 'cy', 'fr', 'es', 'de', 'pl'] as const;
+export type Lang = (typeof LANGS)[number];
+export type LabelTable = Readonly<Record<Lang, readonly string[]>>;
+
+/** One lower-cased set of every label in a per-language table (labels are matched whole). */
+export function labelSet(table: LabelTable): ReadonlySet<string> {
+  return new Set(LANGS.flatMap((l) => table[l].map((w) => w.toLowerCase())));
+}
+
+/** A control's accessible label as a site shows it: aria-label, else its text, trimmed, lower case. */
+export function labelOf(el: Element): string {
+  return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function isButton(el: Element): el is HTMLElement {
+  return el instanceof HTMLButtonElement || el.getAttribute('role') === 'button';
+}
+
+/**
+ * Submit words any site uses, for the generic adapter: a button or role=button whose whole label is
+ * one of these sends the editor next to it (the controller pairs it with the nearest editor).
+ */
+export const GENERIC_SUBMIT_LABELS: LabelTable = {
+  en: ['post', 'send', 'reply', 'comment', 'publish', 'share', 'toot', 'post comment'],
+  cy: ['postio', 'anfon', 'ateb', 'sylw', 'cyhoeddi', 'rhannu'],
+  fr: ['publier', 'envoyer', 'répondre', 'commenter', 'partager'],
+  es: ['publicar', 'enviar', 'responder', 'comentar', 'compartir'],
+  de: ['posten', 'senden', 'antworten', 'kommentieren', 'veröffentlichen', 'teilen'],
+  pl: ['opublikuj', 'wyślij', 'odpowiedz', 'skomentuj', 'udostępnij'],
+};
+const GENERIC_SUBMIT = labelSet(GENERIC_SUBMIT_LABELS);
+
 export function genericSubmitFrom(path: readonly EventTarget[]): HTMLElement | null {
   for (const el of elementsOf(path)) {
-    if (el instanceof HTMLButtonElement && (el.type === 'submit' || el.form)) return el;
-    if (el instanceof HTMLInputElement && el.type === 'submit') return el;
+    // A submit button submits only inside a form (a bare <button> defaults to type=submit but
+    // submits nothing: WhatsApp's Attach, Bluesky's media button); a type=button in a form is not one.
+    if ((el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && el.type === 'submit' && el.form) return el;
+    if (isButton(el) && GENERIC_SUBMIT.has(labelOf(el))) return el;
   }
   return null;
 }

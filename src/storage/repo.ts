@@ -2,13 +2,20 @@
  * Reads and writes the rule set. Every write that changes what the matcher sees happens in one
  * Dexie transaction, so a failed import leaves the previous data exactly as it was (invariant 6).
  */
-import type { PersonNames } from '../engine/types';
+import { NameHasher } from '../engine/hash';
+import { buildNameIndex, hashPerson, type NameIndex, type PersonInput } from '../engine/name-index';
 import type { RulePack, SchoolProfile } from '../pack/types';
-import type { ListRow, PersonRow, SecondLookDb } from './db';
+import { nameKeyIn, type ListRow, type PersonRow, type SecondLookDb } from './db';
 
 const PACK_KEY = 'pack';
 
+/** A `replaceListId` that names no stored list: the import is refused and nothing changes. */
+export class UnknownListError extends Error {}
+
 export class Repo {
+  /** One hasher per key, kept across rebuilds so its word cache stays warm. */
+  private hasherFor: { key: Uint8Array; hasher: NameHasher } | null = null;
+
   constructor(
     private readonly db: SecondLookDb,
     private readonly defaultPack: RulePack,
@@ -50,13 +57,39 @@ export class Repo {
     return this.db.lists.orderBy('id').toArray();
   }
 
+  /** The stored people: hashed name forms and facts, never a plain name. */
   async people(): Promise<PersonRow[]> {
-    return this.db.people.toArray();
+    return this.db.persons.toArray();
   }
 
-  /** Adds one class list and its people atomically. */
-  async importList(name: string, fileName: string, groups: string[], people: PersonNames[]): Promise<ListRow> {
-    return this.db.transaction('rw', this.db.lists, this.db.people, async () => {
+  private async hasher(): Promise<NameHasher> {
+    const key = await this.db.transaction('rw', this.db.meta, () => nameKeyIn(this.db.meta));
+    const cached = this.hasherFor;
+    if (cached && sameBytes(cached.key, key)) return cached.hasher;
+    const hasher = new NameHasher(key);
+    this.hasherFor = { key, hasher };
+    return hasher;
+  }
+
+  /** The warm matcher's name index, built from the stored hashes (no name is hashed here). */
+  async nameIndex(): Promise<NameIndex> {
+    const [hasher, rows] = await Promise.all([this.hasher(), this.people()]);
+    return buildNameIndex(rows, hasher);
+  }
+
+  /**
+   * Adds one class list and its people atomically, or with `replaceListId` replaces that list's
+   * people and summary in the same transaction (the list keeps its id). The names are expanded and
+   * hashed before the transaction; only hashes and facts are written. A `replaceListId` that is not
+   * stored throws `UnknownListError` and changes nothing.
+   */
+  async importList(name: string, fileName: string, groups: string[], people: PersonInput[], replaceListId?: number): Promise<ListRow> {
+    const hasher = await this.hasher();
+    const hashed = people.map((p) => hashPerson(p, hasher));
+    return this.db.transaction('rw', this.db.meta, this.db.lists, this.db.persons, async () => {
+      // The key may have been replaced meanwhile ("delete everything"): hashes must match the stored key.
+      const key = await nameKeyIn(this.db.meta);
+      const rows = sameBytes(key, this.hasherFor?.key ?? new Uint8Array()) ? hashed : people.map((p) => hashPerson(p, new NameHasher(key)));
       const row = {
         name,
         fileName,
@@ -65,28 +98,38 @@ export class Repo {
         pupils: people.filter((p) => p.role === 'pupil' || p.role === 'former-pupil').length,
         groups: [...groups],
       };
-      const id = (await this.db.lists.add(row as ListRow)) as number;
-      await this.db.people.bulkAdd(
-        people.map((p) => {
-          const out: PersonRow = { listId: id, role: p.role, forename: p.forename, surname: p.surname };
-          if (p.preferred) out.preferred = p.preferred;
-          return out;
-        }),
-      );
+      let id: number;
+      if (replaceListId !== undefined) {
+        if (!(await this.db.lists.get(replaceListId))) throw new UnknownListError(`There is no class list ${replaceListId} to replace.`);
+        id = replaceListId;
+        await this.db.persons.where('listId').equals(id).delete();
+        await this.db.lists.put({ ...row, id });
+      } else {
+        id = (await this.db.lists.add(row as ListRow)) as number;
+      }
+      await this.db.persons.bulkAdd(rows.map((r) => ({ ...r, listId: id })));
       return { ...row, id };
     });
   }
 
   async deleteList(id: number): Promise<void> {
-    await this.db.transaction('rw', this.db.lists, this.db.people, async () => {
-      await this.db.people.where('listId').equals(id).delete();
+    await this.db.transaction('rw', this.db.lists, this.db.persons, async () => {
+      await this.db.persons.where('listId').equals(id).delete();
       await this.db.lists.delete(id);
     });
   }
 
+  /** Everything, the name-hash key and the logos included: the next import starts with a new key. */
   async deleteEverything(): Promise<void> {
-    await this.db.transaction('rw', this.db.meta, this.db.lists, this.db.people, async () => {
-      await Promise.all([this.db.meta.clear(), this.db.lists.clear(), this.db.people.clear()]);
+    await this.db.transaction('rw', [this.db.meta, this.db.lists, this.db.persons, this.db.logos], async () => {
+      await Promise.all([this.db.meta.clear(), this.db.lists.clear(), this.db.persons.clear(), this.db.logos.clear()]);
     });
+    this.hasherFor = null;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -8,6 +8,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readNetLogRequests, type NetLogRequest } from './netlog';
 
 export const EXT_DIR = path.resolve('.output/chrome-mv3');
 const FIXTURES = path.resolve('test/fixtures/sites/dist');
@@ -15,6 +16,26 @@ const FIXTURES = path.resolve('test/fixtures/sites/dist');
 export const SITES = {
   facebook: { url: 'https://www.facebook.com/', file: 'facebook.html' },
   x: { url: 'https://x.com/home', file: 'x.html' },
+  instagram: { url: 'https://www.instagram.com/', file: 'instagram.html' },
+  threads: { url: 'https://www.threads.com/', file: 'threads.html' },
+  youtube: { url: 'https://www.youtube.com/watch?v=fixture0001', file: 'youtube.html' },
+  reddit: { url: 'https://www.reddit.com/r/Teachers/comments/fixture/end_of_term/', file: 'reddit.html' },
+  linkedin: { url: 'https://www.linkedin.com/feed/', file: 'linkedin.html' },
+  tiktok: { url: 'https://www.tiktok.com/@holbrookfan/video/7300000000000000001', file: 'tiktok.html' },
+  bluesky: { url: 'https://bsky.app/', file: 'bluesky.html' },
+  whatsapp: { url: 'https://web.whatsapp.com/', file: 'whatsapp.html' },
+  mastodon: { url: 'https://toot.example/home', file: 'mastodon.html' },
+} as const;
+
+/**
+ * Pages at one exact URL of an origin SITES already serves (or a new one): registered after SITES,
+ * so they win for that path only.
+ */
+export const PAGES = {
+  messenger: { url: 'https://www.facebook.com/messages/t/100000000000001', file: 'facebook-messenger.html' },
+  fbGroup: { url: 'https://www.facebook.com/groups/holbrookparents', file: 'facebook-messenger.html' },
+  fbMobile: { url: 'https://m.facebook.com/', file: 'facebook-mobile.html' },
+  xRenamed: { url: 'https://x.com/i/renamed', file: 'x-renamed.html' },
 } as const;
 
 export const CHROMIUM_ARGS = [
@@ -34,18 +55,27 @@ interface Fixtures {
   extensionId: string;
   /** Requests that were not a routed fixture page: must stay empty (no network). */
   stray: string[];
+  /**
+   * Requests Chromium's net log saw from pages, content scripts or the extension. Checked after
+   * every test (must be empty); a test that means to make one clears `netLog.expectNone`.
+   */
+  netLog: { expectNone: boolean; requests: NetLogRequest[] };
 }
 
 export const test = base.extend<Fixtures>({
   stray: async ({}, use) => {
     await use([]);
   },
-  context: async ({ stray }, use) => {
+  netLog: async ({}, use) => {
+    await use({ expectNone: true, requests: [] });
+  },
+  context: async ({ stray, netLog }, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sl-e2e-'));
+    const netLogFile = path.join(dir, 'net-log.json');
     const context = await chromium.launchPersistentContext(dir, {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, `--log-net-log=${netLogFile}`, '--net-log-capture-mode=Default'],
       viewport: { width: 1100, height: 800 },
     });
     for (const { url, file } of Object.values(SITES)) {
@@ -57,14 +87,24 @@ export const test = base.extend<Fixtures>({
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       });
     }
+    for (const { url, file } of Object.values(PAGES)) {
+      const html = await readFile(path.join(FIXTURES, file), 'utf8');
+      await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    }
     context.on('request', (req) => {
       const u = req.url();
-      const routed = Object.values(SITES).some((s) => u.startsWith(new URL(s.url).origin + '/'));
+      const routed = [...Object.values(SITES), ...Object.values(PAGES)].some((s) => u.startsWith(new URL(s.url).origin + '/'));
       if (!routed && !u.startsWith('chrome-extension://') && !u.startsWith('data:')) stray.push(u);
     });
     await use(context);
     await context.close();
+    netLog.requests = await readNetLogRequests(netLogFile);
     await rm(dir, { recursive: true, force: true });
+    // Invariant 1, for every test: nothing left the browser for anyone but Chromium itself.
+    if (netLog.expectNone) {
+      expect(stray, 'requests outside the routed fixture pages').toEqual([]);
+      expect(netLog.requests, 'page or extension requests in Chromium\'s net log').toEqual([]);
+    }
   },
   sw: async ({ context }, use) => {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -193,4 +233,32 @@ export async function fixturePosts(page: Page): Promise<{ surface: string; text:
 
 export async function editorText(page: Page, name: string): Promise<string> {
   return page.evaluate((n) => (window as unknown as { __fixture: { getEditorText(n: string): string } }).__fixture.getEditorText(n), name);
+}
+
+/** The highlight boxes drawn over the user's words (viewport px), from the warning's closed root. */
+export async function highlightBoxes(page: Page): Promise<{ x: number; y: number; w: number; h: number }[]> {
+  const out: { x: number; y: number; w: number; h: number }[] = [];
+  const walk = (n: DomNode) => {
+    const attrs = n.attributes ?? [];
+    const cls = attrs[attrs.indexOf('class') + 1] ?? '';
+    if (n.nodeName === 'DIV' && attrs.includes('class') && /(^|\s)hl(\s|$)/.test(cls)) {
+      const style = attrs[attrs.indexOf('style') + 1] ?? '';
+      const px = (prop: string) => Number(new RegExp(`(?:^|;|\\s)${prop}:\\s*(-?[\\d.]+)px`).exec(style)?.[1] ?? NaN);
+      out.push({ x: px('left'), y: px('top'), w: px('width'), h: px('height') });
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  (await closedRoots(page)).forEach(walk);
+  return out;
+}
+
+/** Toolbar badge text and title of every tab, read in the service worker (where chrome.action is). */
+export async function badges(sw: Worker): Promise<{ text: string; title: string }[]> {
+  return sw.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: any }).chrome;
+    const tabs: { id: number }[] = await c.tabs.query({});
+    return Promise.all(
+      tabs.map(async (t) => ({ text: await c.action.getBadgeText({ tabId: t.id }), title: await c.action.getTitle({ tabId: t.id }) })),
+    );
+  });
 }

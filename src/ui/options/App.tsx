@@ -8,11 +8,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../engine/types';
 import type { AdminMessage, AdminResponse, Status } from '../../messaging/protocol';
 import { parseClassList } from '../../import/classlist';
-import { readClassListFile } from '../../import/read-file';
-import type { PersonNames } from '../../engine/types';
+import { WEEKDAYS, type SchoolLocation, type Weekday } from '../../pack/types';
 import demoPack from '../../../rules/demo.json';
 import demoClassCsv from '../../../assets/demo/holbrook-class.csv?raw';
+import { ImportSection } from './ImportSection';
+import { inThreadRunner, type ImportRunner } from './import-runner';
+import { rasteriseLogo, type Rasterised } from './logo-image';
+import { LogosSection } from './LogosSection';
 import { RulesSection, type Run, type RunOptions } from './RulesSection';
+import { OtherSites } from './OtherSites';
 
 export type Send = (msg: AdminMessage) => Promise<AdminResponse>;
 
@@ -41,8 +45,18 @@ function useStatus(send: Send) {
   return { status, error, run, packVersion };
 }
 
-export function App({ send }: { send: Send }) {
+export function App({
+  send,
+  importRunner = inThreadRunner,
+  rasterise = rasteriseLogo,
+}: {
+  send: Send;
+  /** The options entry passes the worker runner; tests use the in-page one. */
+  importRunner?: ImportRunner;
+  rasterise?: (f: File) => Promise<Rasterised>;
+}) {
   const { status, error, run, packVersion } = useStatus(send);
+  const locked = status?.managed?.state === 'active';
   // Lives here, not in the form: saving re-mounts the form with the saved values.
   const [schoolSaved, setSchoolSaved] = useState('');
   return (
@@ -62,10 +76,16 @@ export function App({ send }: { send: Send }) {
       {status ? (
         <>
           {/* Re-mounted only when the saved school changes (demo, delete), never over unsaved typing. */}
-          <SchoolSection key={JSON.stringify(status.school)} status={status} run={run} saved={schoolSaved} setSaved={setSchoolSaved} />
-          <RulesSection run={run} packVersion={packVersion} />
-          <ClassListSection status={status} run={run} />
+          <ManagedNotice status={status} />
+          <SchoolSection key={JSON.stringify(status.school)} status={status} run={run} saved={schoolSaved} setSaved={setSchoolSaved} locked={locked} />
+          {/* A pack set by policy cannot be edited: the whole editor is disabled, not just its save button. */}
+          <fieldset class="lock" disabled={locked}>
+            <RulesSection run={run} packVersion={packVersion} />
+          </fieldset>
+          <ImportSection status={status} run={run} runner={importRunner} />
+          <LogosSection status={status} run={run} rasterise={rasterise} />
           <TryItSection send={send} />
+          <OtherSites />
           <DemoSection status={status} run={run} />
           <DeleteSection run={run} />
         </>
@@ -76,18 +96,78 @@ export function App({ send }: { send: Send }) {
   );
 }
 
+function ManagedNotice({ status }: { status: Status }) {
+  const m = status.managed;
+  if (!m) return null;
+  if (m.state === 'active') {
+    return (
+      <p class="managed" role="note">
+        <strong>Set by your school's IT.</strong> The school details and rules below come from your school's IT
+        department (browser policy) and cannot be changed here. Class lists and logos are still yours to manage.
+      </p>
+    );
+  }
+  return (
+    <p class="error" role="alert">
+      Your school's IT set a rule pack for Second Look that could not be used, so your own settings still apply:{' '}
+      {m.errors.slice(0, 3).join('; ')}
+    </p>
+  );
+}
+
+const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+interface LocationDraft {
+  name: string;
+  latitude: string;
+  longitude: string;
+  radiusMetres: string;
+}
+
+const toLocationDraft = (l: SchoolLocation): LocationDraft => ({
+  name: l.name,
+  latitude: String(l.latitude),
+  longitude: String(l.longitude),
+  radiusMetres: String(l.radiusMetres),
+});
+
+/** Parses the location rows; an error names the row and the field in words. */
+function readLocations(rows: LocationDraft[]): { ok: true; value: SchoolLocation[] } | { ok: false; error: string } {
+  const out: SchoolLocation[] = [];
+  for (const [i, r] of rows.entries()) {
+    if (!r.name.trim() && !r.latitude.trim() && !r.longitude.trim()) continue;
+    const n = (v: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN);
+    const [lat, lon, radius] = [n(r.latitude), n(r.longitude), n(r.radiusMetres)];
+    const where = `Location ${i + 1}${r.name.trim() ? ` (${r.name.trim()})` : ''}`;
+    if (!r.name.trim()) return { ok: false, error: `${where}: give it a name, e.g. "Main site"` };
+    if (!(lat >= -90 && lat <= 90)) return { ok: false, error: `${where}: the latitude should be a number from -90 to 90, e.g. 52.4862` };
+    if (!(lon >= -180 && lon <= 180)) return { ok: false, error: `${where}: the longitude should be a number from -180 to 180, e.g. -1.8904` };
+    if (!(radius >= 10 && radius <= 5000)) return { ok: false, error: `${where}: the radius should be from 10 to 5000 metres` };
+    out.push({ name: r.name.trim(), latitude: lat, longitude: lon, radiusMetres: radius });
+  }
+  return { ok: true, value: out };
+}
+
 function SchoolSection({
   status,
   run,
   saved,
   setSaved,
+  locked,
 }: {
   status: Status;
   run: Run;
   saved: string;
   setSaved: (s: string) => void;
+  locked: boolean;
 }) {
   const s = status.school;
+  const [locations, setLocations] = useState<LocationDraft[]>((s.locations ?? []).map(toLocationDraft));
+  const [hoursOn, setHoursOn] = useState(!!s.workingHours);
+  const [days, setDays] = useState<Weekday[]>(s.workingHours?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']);
+  const [start, setStart] = useState(s.workingHours?.start ?? '08:00');
+  const [end, setEnd] = useState(s.workingHours?.end ?? '17:00');
+  const [problem, setProblem] = useState<string | null>(null);
   const [name, setName] = useState(s.name);
   const [aliases, setAliases] = useState(s.aliases.join('\n'));
   const [handles, setHandles] = useState(s.handles.join('\n'));
@@ -97,18 +177,24 @@ function SchoolSection({
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved('');
-    const res = await run({
-      type: 'saveSchool',
-      school: {
-        name: name.trim(),
-        aliases: lines(aliases),
-        handles: lines(handles).map((h) => h.replace(/^@/, '')),
-        hashtags: lines(hashtags).map((h) => h.replace(/^#/, '')),
-        emailDomains: lines(domains).map((d) => d.replace(/^@/, '').toLowerCase()),
-      },
-    });
+    setProblem(null);
+    const locs = readLocations(locations);
+    if (!locs.ok) return setProblem(locs.error);
+    if (hoursOn && !days.length) return setProblem('Working hours: tick at least one working day, or untick "Set working hours".');
+    if (hoursOn && !(start < end)) return setProblem('Working hours: the start time should be before the end time.');
+    const school: Extract<AdminMessage, { type: 'saveSchool' }>['school'] = {
+      name: name.trim(),
+      aliases: lines(aliases),
+      handles: lines(handles).map((h) => h.replace(/^@/, '')),
+      hashtags: lines(hashtags).map((h) => h.replace(/^#/, '')),
+      emailDomains: lines(domains).map((d) => d.replace(/^@/, '').toLowerCase()),
+    };
+    if (locs.value.length) school.locations = locs.value;
+    if (hoursOn) school.workingHours = { days: WEEKDAYS.filter((d) => days.includes(d)), start, end };
+    const res = await run({ type: 'saveSchool', school });
     if (res.ok) setSaved('Saved.');
   };
+  const setLocation = (i: number, patch: Partial<LocationDraft>) => setLocations(locations.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
   return (
     <section aria-labelledby="school-h">
@@ -116,7 +202,8 @@ function SchoolSection({
       <p class="hint">
         Rule set: <strong>{status.packTitle}</strong>
       </p>
-      <form onSubmit={save} onInput={() => setSaved('')} class="grid">
+      <form onSubmit={save} onInput={() => setSaved('')}>
+        <fieldset class="lock grid" disabled={locked}>
         <label for="school-name">School name</label>
         <input id="school-name" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} />
         <label for="school-aliases">Other names people use (one per line)</label>
@@ -127,166 +214,89 @@ function SchoolSection({
         <textarea id="school-hashtags" rows={2} value={hashtags} onInput={(e) => setHashtags(e.currentTarget.value)} />
         <label for="school-domains">Staff e-mail domains (one per line)</label>
         <textarea id="school-domains" rows={2} value={domains} onInput={(e) => setDomains(e.currentTarget.value)} />
+
+        <fieldset class="sub">
+          <legend>School locations</legend>
+          <p class="hint">
+            Where the school is, so photos taken on the school grounds can be spotted from their location data. Find the
+            latitude and longitude on any map (right-click the school); the radius covers the grounds.
+          </p>
+          {locations.map((l, i) => (
+            <div class="location" role="group" aria-label={`Location ${i + 1}`} key={i}>
+              <div class="field grow">
+                <label for={`loc-name-${i}`}>Name</label>
+                <input id={`loc-name-${i}`} value={l.name} maxLength={200} onInput={(e) => setLocation(i, { name: e.currentTarget.value })} />
+              </div>
+              <div class="field">
+                <label for={`loc-lat-${i}`}>Latitude</label>
+                <input id={`loc-lat-${i}`} inputMode="decimal" value={l.latitude} onInput={(e) => setLocation(i, { latitude: e.currentTarget.value })} />
+              </div>
+              <div class="field">
+                <label for={`loc-lon-${i}`}>Longitude</label>
+                <input id={`loc-lon-${i}`} inputMode="decimal" value={l.longitude} onInput={(e) => setLocation(i, { longitude: e.currentTarget.value })} />
+              </div>
+              <div class="field">
+                <label for={`loc-radius-${i}`}>Radius (metres)</label>
+                <input id={`loc-radius-${i}`} inputMode="numeric" value={l.radiusMetres} onInput={(e) => setLocation(i, { radiusMetres: e.currentTarget.value })} />
+              </div>
+              <button type="button" class="secondary" onClick={() => setLocations(locations.filter((_, j) => j !== i))}>
+                Remove <span class="visually-hidden">location {i + 1}</span>
+              </button>
+            </div>
+          ))}
+          {locations.length < 20 && (
+            <button type="button" class="secondary" onClick={() => setLocations([...locations, { name: '', latitude: '', longitude: '', radiusMetres: '150' }])}>
+              Add a location
+            </button>
+          )}
+        </fieldset>
+
+        <fieldset class="sub">
+          <legend>Working hours</legend>
+          <label class="check">
+            <input type="checkbox" checked={hoursOn} onChange={(e) => setHoursOn(e.currentTarget.checked)} /> Set working hours
+          </label>
+          {hoursOn && (
+            <>
+              <div class="days" role="group" aria-label="Working days">
+                {WEEKDAYS.map((d) => (
+                  <label class="check" key={d}>
+                    <input
+                      type="checkbox"
+                      checked={days.includes(d)}
+                      onChange={(e) => setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))}
+                    />{' '}
+                    {DAY_NAMES[d]}
+                  </label>
+                ))}
+              </div>
+              <div class="row">
+                <div class="field">
+                  <label for="hours-start">Start</label>
+                  <input id="hours-start" type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
+                </div>
+                <div class="field">
+                  <label for="hours-end">End</label>
+                  <input id="hours-end" type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
+                </div>
+              </div>
+            </>
+          )}
+        </fieldset>
+
+        {problem && (
+          <p role="alert" class="error">
+            {problem}
+          </p>
+        )}
         <div class="row">
           <button type="submit">Save school details</button>
           <span role="status" class="ok">
             {saved}
           </span>
         </div>
+        </fieldset>
       </form>
-    </section>
-  );
-}
-
-interface Pending {
-  format: string;
-  fileName: string;
-  name: string;
-  people: Extract<AdminMessage, { type: 'importClassList' }>['people'];
-  groups: string[];
-  warnings: string[];
-}
-
-/** Only the names and role are stored for now (dates of birth and consent come with issue 3's storage). */
-function namesOnly(p: PersonNames): PersonNames {
-  return p.preferred
-    ? { role: p.role, forename: p.forename, preferred: p.preferred, surname: p.surname }
-    : { role: p.role, forename: p.forename, surname: p.surname };
-}
-
-function ClassListSection({ status, run }: { status: Status; run: Run }) {
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState('');
-
-  const onFile = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    setPending(null);
-    setProblem(null);
-    setDone('');
-    if (!file) return;
-    if (file.size > 10 * 1024 * 1024) {
-      setProblem(`${file.name} is larger than 10 MB, which is more than any class list should be. Nothing was imported.`);
-      return;
-    }
-    // Bytes, not file.text(): the reader detects Windows-1252 and UTF-16 exports itself.
-    const result = readClassListFile(new Uint8Array(await file.arrayBuffer()), file.name);
-    if (!result.ok) {
-      setProblem(`${result.error} Nothing was imported.`);
-      return;
-    }
-    setPending({
-      format: result.format,
-      fileName: file.name,
-      name: file.name.replace(/\.[^.]+$/, ''),
-      people: result.people.map(namesOnly),
-      groups: result.groups,
-      warnings: result.warnings,
-    });
-  };
-
-  const confirm = async () => {
-    if (!pending) return;
-    const res = await run({
-      type: 'importClassList',
-      name: pending.name,
-      fileName: pending.fileName,
-      groups: pending.groups,
-      people: pending.people,
-    });
-    if (res.ok) {
-      setDone(`Imported ${pending.people.length} people from ${pending.fileName}.`);
-      setPending(null);
-    }
-  };
-
-  return (
-    <section aria-labelledby="lists-h">
-      <h2 id="lists-h">Class lists</h2>
-      <p class="hint">
-        Import a class list exported from your school's system: SIMS, Arbor, Bromcom or any MIS export, Microsoft School
-        Data Sync, OneRoster, or any CSV or tab-separated file with forename and surname columns, in any encoding Excel
-        saves. Names are used only to check what you post.
-      </p>
-      <p class="count" data-testid="pupil-count">
-        {status.totals.pupils === 1 ? '1 pupil stored' : `${status.totals.pupils} pupils stored`}
-        {status.totals.people !== status.totals.pupils ? ` (${status.totals.people} people in all)` : ''}
-      </p>
-      <label for="classlist-file">Choose a class list file</label>
-      <input id="classlist-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" onChange={onFile} />
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
-      {pending && (
-        <div class="preview" role="region" aria-label="Import preview">
-          <p>
-            Found <strong>{pending.people.length}</strong> people in {pending.fileName}
-            {pending.groups.length ? ` (groups: ${pending.groups.join(', ')})` : ''}. Read as: {pending.format}.
-          </p>
-          {pending.warnings.length > 0 && (
-            <ul class="warnings">
-              {pending.warnings.slice(0, 10).map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-          <label for="classlist-name">Name this list</label>
-          <input
-            id="classlist-name"
-            value={pending.name}
-            maxLength={200}
-            onInput={(e) => setPending({ ...pending, name: e.currentTarget.value })}
-          />
-          <div class="row">
-            <button type="button" onClick={confirm} disabled={!pending.name.trim()}>
-              Import {pending.people.length} people
-            </button>
-            <button type="button" class="secondary" onClick={() => setPending(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
-      <p role="status" class="ok">
-        {done}
-      </p>
-      {status.lists.length > 0 && (
-        <table>
-          <caption class="visually-hidden">Imported class lists</caption>
-          <thead>
-            <tr>
-              <th scope="col">List</th>
-              <th scope="col">Groups</th>
-              <th scope="col">People</th>
-              <th scope="col">Imported</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.lists.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  {l.name}
-                  <div class="hint">{l.fileName}</div>
-                </td>
-                <td>{l.groups.join(', ') || '—'}</td>
-                <td>{l.count}</td>
-                <td>{new Date(l.importedAt).toLocaleDateString('en-GB')}</td>
-                <td>
-                  <button type="button" class="secondary" onClick={() => void run({ type: 'deleteList', id: l.id })}>
-                    Remove <span class="visually-hidden">{l.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </section>
   );
 }
