@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { makeXlsx, makeZip } from '../../test/fixtures/rosters/make-xlsx';
+import { makeWorkbook, makeXlsx, makeZip } from '../../test/fixtures/rosters/make-xlsx';
 import { ARCHIVE_LIMITS, cellText, expandUploads, readArchive, readUploads, readWorkbook } from './expand';
 import type { ReadClassListResult } from './types';
 
@@ -79,6 +79,34 @@ describe('XLSX', () => {
     ]);
     expect(r.groups).toEqual(['7A', '7B']);
     expect(r.warnings).toEqual(['class.xlsx: skipped: the Legal Surname cell is a spreadsheet formula, not a name (row 4)']);
+  });
+
+  it('reads every filled-in sheet (one per class), names the sheet in messages and skips a notes sheet with a warning', async () => {
+    const header = ['Legal Forename', 'Legal Surname', 'Reg Group'];
+    const bytes = makeWorkbook([
+      { name: '4 Oak', rows: [header, ['Evie', 'Carter', '4O'], ['Alfie', 'Shah', '4O']] },
+      { name: 'Sheet2', rows: [] },
+      { name: '4 Ash', rows: [header, ['Noémie', 'Dubois', '4A']] },
+      { name: 'Notes', rows: [['Updated by the office, September'], ['Ask Mrs Jones about new starters']] },
+    ]);
+    const r = ok(await readUploads([{ name: 'classes.xlsx', bytes }], TODAY));
+    expect(r.people).toEqual([
+      { role: 'pupil', forename: 'Evie', surname: 'Carter', group: '4O' },
+      { role: 'pupil', forename: 'Alfie', surname: 'Shah', group: '4O' },
+      { role: 'pupil', forename: 'Noémie', surname: 'Dubois', group: '4A' },
+    ]);
+    expect(r.warnings).toEqual(['classes.xlsx › Notes: not needed (no forename and surname columns) and ignored']);
+
+    // An error in the second class sheet names that sheet and row, and nothing is read.
+    const broken = makeWorkbook([
+      { name: '4 Oak', rows: [header, ['Evie', 'Carter', '4O']] },
+      { name: '4 Ash', rows: [header, ['Noémie', 'Dubois', '4A'], [null, 'Khan', '4A']] },
+    ]);
+    expect(fail(await readUploads([{ name: 'classes.xlsx', bytes: broken }], TODAY))).toBe('classes.xlsx › 4 Ash row 3: the Legal Forename cell is empty');
+
+    // A workbook whose only filled sheet is notes: the plain refusal for a file that lists no people.
+    const notes = makeWorkbook([{ name: 'Notes', rows: [['Updated by the office'], ['nothing yet']] }, { name: 'Sheet2', rows: [] }]);
+    expect(fail(await readUploads([{ name: 'notes.xlsx', bytes: notes }], TODAY))).toMatch(/^notes\.xlsx: there are no forename and surname columns/);
   });
 
   it('refuses a damaged workbook, a renamed CSV and an .xls, naming the file', async () => {

@@ -7,7 +7,7 @@
  * entries are taken, and entry paths are reduced to their last segment.
  */
 import { unzipSync } from 'fflate';
-import { readSheet } from 'read-excel-file/universal';
+import readXlsxFile from 'read-excel-file/universal';
 import { CLASSLIST_LIMITS } from './classlist';
 import { displayFileName } from './decode';
 import { readClassListFiles, type ReadOptions } from './read-file';
@@ -41,8 +41,14 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-/** Reads the first sheet of an .xlsx. Formula cells give the value Excel last calculated. */
-export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Step<string[][]>> {
+/** The most sheets read from one workbook (a school with one sheet per class has a few dozen). */
+export const MAX_SHEETS = 60;
+
+/**
+ * Reads every sheet of an .xlsx that has something in it (a workbook with one sheet per class is
+ * common). Formula cells give the value Excel last calculated.
+ */
+export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Step<{ sheet: string; rows: string[][] }[]>> {
   const file = displayFileName(name);
   if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
   if (!isZip(bytes)) return { ok: false, error: `${file} is not an Excel workbook (.xlsx), although its name says so. Save it again from Excel, or as CSV.` };
@@ -51,17 +57,22 @@ export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Ste
   if (declared.total > ARCHIVE_LIMITS.maxTotalBytes) {
     return { ok: false, error: `${file} unpacks to more than ${ARCHIVE_LIMITS.maxTotalBytes / 1024 / 1024} MB, which is more than any class list: save it as CSV instead` };
   }
-  let sheet: unknown[][];
+  let sheets: { sheet: string; data: unknown[][] }[];
   try {
     const copy = bytes.slice().buffer;
-    sheet = (await readSheet(copy)) as unknown[][];
+    sheets = (await readXlsxFile(copy)) as { sheet: string; data: unknown[][] }[];
   } catch {
     return { ok: false, error: `${file} could not be read as an Excel workbook (it may be damaged, password-protected or an old .xls). Save it from Excel as .xlsx or CSV UTF-8 and try again.` };
   }
-  if (sheet.length > CLASSLIST_LIMITS.maxRows + 50) {
+  const filled = sheets.filter((s) => Array.isArray(s.data) && s.data.some((row) => Array.isArray(row) && row.some((c) => cellText(c).trim() !== '')));
+  if (filled.length > MAX_SHEETS) {
+    return { ok: false, error: `${file} has ${filled.length} sheets with something in them; the limit is ${MAX_SHEETS}: split the workbook, or save each class list as CSV` };
+  }
+  const rows = filled.reduce((n, s) => n + s.data.length, 0);
+  if (rows > CLASSLIST_LIMITS.maxRows + 50 * filled.length) {
     return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
   }
-  return { ok: true, value: sheet.map((row) => (Array.isArray(row) ? row.map(cellText) : [])) };
+  return { ok: true, value: filled.map((s) => ({ sheet: String(s.sheet).slice(0, 100), rows: s.data.map((row) => (Array.isArray(row) ? row.map(cellText) : [])) })) };
 }
 
 /**
@@ -131,9 +142,12 @@ export async function expandUploads(files: readonly { name: string; bytes: Uint8
     const name = displayFileName(f.name);
     if (f.bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${name} is too big: the limit is 10 MB` };
     if (looksLikeWorkbook(name)) {
-      const rows = await readWorkbook(f.bytes, name);
-      if (!rows.ok) return rows;
-      out.push({ name, rows: rows.value });
+      const sheets = await readWorkbook(f.bytes, name);
+      if (!sheets.ok) return sheets;
+      if (!sheets.value.length) return { ok: false, error: `${name} has no filled-in sheets` };
+      // One sheet keeps the workbook's name in messages ("class.xlsx row 8"); several name their sheet.
+      const several = sheets.value.length > 1;
+      for (const s of sheets.value) out.push(several ? { name: `${name} › ${s.sheet}`, rows: s.rows, extraSheet: true } : { name, rows: s.rows });
     } else if (/\.zip$/i.test(name) || isZip(f.bytes)) {
       const inner = readArchive(f.bytes, name);
       if (!inner.ok) return inner;

@@ -690,7 +690,7 @@ export function readClassListFile(bytes: Uint8Array, fileName: string, options?:
  */
 export function readClassListFiles(files: readonly ClassListFile[], options?: ReadOptions): ReadClassListResult {
   if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'No file was chosen' };
-  if (files.length > 20) return { ok: false, error: 'Choose at most 20 files at once' };
+  if (files.length > 60) return { ok: false, error: 'Choose at most 60 files at once' };
   const today = todayIso(options);
   const warnings: string[] = [];
   const records: Record_[] = [];
@@ -724,7 +724,14 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
       all = split.value;
     }
     const parsed = toTable(all, file, options?.mapping);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      // A notes or summary sheet beside the class sheets of a workbook is not an error.
+      if ('extraSheet' in f && f.extraSheet && !options?.mapping) {
+        nonPeople.push({ file, kind: { kind: 'other', fileLabel: file, what: 'no forename and surname columns' } });
+        continue;
+      }
+      return parsed;
+    }
     tables.push({ file, all, ...parsed.value });
   }
 

@@ -36,4 +36,7 @@ export type ReadClassListResult =
   | { ok: false; error: string; mapping?: MappingPreview };
 
 /** One uploaded file: raw bytes (CSV/TSV/text) or rows already split (a workbook sheet). */
-export type ClassListFile = { name: string; bytes: Uint8Array; rows?: undefined } | { name: string; rows: string[][]; bytes?: undefined };
+export type ClassListFile =
+  | { name: string; bytes: Uint8Array; rows?: undefined }
+  /** `extraSheet`: one sheet of a workbook with several; a sheet that lists no people is skipped with a warning. */
+  | { name: string; rows: string[][]; bytes?: undefined; extraSheet?: boolean };
