@@ -1,0 +1,42 @@
+/**
+ * disclaimer: a post that names the school (the school-identity matcher: name, aliases, handles,
+ * hashtags) but says nowhere that the views are the writer's own. Policy 003: "If Staff disclose
+ * whether directly or indirectly their affiliation to the School … they must also state that their
+ * views do not represent those of the School"; 001 §5.3: never present your views as the school's.
+ * Pure detector: no browser API.
+ *
+ * One finding per post, on the first mention of the school (that is what needs the disclaimer).
+ * A disclaimer anywhere in the same text clears it: the built-in phrases (engine/disclaimer-phrases.ts)
+ * plus the pack's `rules.disclaimer.terms`, literal, any case, whatever punctuation separates the
+ * words ("Views: my own", "views = my own"), or as one hashtag (#ViewsMyOwn).
+ * Not checked in private messages (a message is not a "posting") or on a wiki edit form (wiki-edit's
+ * business). Per-site overrides come from the pack like every rule (e.g. off on LinkedIn).
+ * Known limit: a disclaimer in the user's profile bio (common on X) is not visible to the check.
+ */
+import { activeRule, findingsFor, type CompiledRuleSet, type RuleInput, type RuleMeta } from '../engine/compile';
+import { findMatches } from '../engine/matcher';
+import type { Token } from '../engine/tokenise';
+import type { Finding } from '../engine/types';
+
+export const meta: RuleMeta = {
+  id: 'disclaimer',
+  title: 'Say your views are your own',
+  defaultSeverity: 'info',
+  description: "Reminds you to say your views are your own when a post names the school.",
+};
+
+/** The tokens with every punctuation gap read as a space, so "Views: my own" reads "views my own". */
+function relaxed(tokens: readonly Token[]): Token[] {
+  return tokens.map((t) => (t.gap === 'punct' || t.gap === 'comma' ? { ...t, gap: 'space' } : t));
+}
+
+export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
+  if (input.surface === 'message' || input.surface === 'wiki-edit') return [];
+  const active = activeRule(compiled, meta.id, input.site);
+  if (!active) return [];
+  const named = findMatches(compiled.schoolIdentity, input.tokens);
+  if (named.length === 0) return [];
+  if (findMatches(compiled.disclaimers, relaxed(input.tokens)).length > 0) return [];
+  const first = named[0]!;
+  return findingsFor(meta.id, active, [{ start: first.start, end: first.end }]);
+}
