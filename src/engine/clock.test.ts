@@ -29,7 +29,7 @@ describe('inWorkingTime', () => {
   const hours = { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[], start: '08:30', end: '16:00' };
   const holidays = [
     { name: 'Christmas holidays', from: '2026-12-19', to: '2027-01-03' },
-    { name: 'INSET day', from: '2026-11-27', to: '2026-11-27' },
+    { name: 'Closure day', from: '2026-11-27', to: '2026-11-27' },
   ];
   const at = (s: string) => parseLocalTime(s)!;
   it.each([
@@ -38,7 +38,7 @@ describe('inWorkingTime', () => {
     ['2026-11-23T16:00', false], // end is exclusive
     ['2026-11-23T08:29', false],
     ['2026-11-28T10:00', false], // Saturday
-    ['2026-11-27T10:00', false], // INSET day off
+    ['2026-11-27T10:00', false], // closure day
     ['2026-12-21T10:00', false], // Christmas holidays
     ['2027-01-04T10:00', true], // back at school
   ])('%s → %s', (s, expected) => {

@@ -90,7 +90,7 @@ export const TARGET_PHRASES: readonly string[] = [
   'parents', 'parent', 'mums', 'dads', 'carers', 'families', 'the mums', 'the dads',
   'staff', 'staffroom', 'colleague', 'colleagues', 'teacher', 'teachers', 'teaching assistant', 'teaching assistants',
   'the head', 'our head', 'new head', 'head teacher', 'headteacher', 'headmaster', 'headmistress', 'head of year', 'deputy head', 'deputy',
-  'slt', 'smt', 'senior leadership', 'senior leaders', 'leadership team', 'management', 'governors', 'governor', 'the trust', 'academy trust',
+  'slt', 'smt', 'leadership', 'senior leadership', 'senior leaders', 'leadership team', 'management', 'governors', 'governor', 'the trust', 'academy trust',
   'senco', 'ofsted', 'inspector', 'inspectors', 'the school', 'this school', 'our school', 'my school', 'the council', 'the la',
 ];
 
@@ -109,11 +109,18 @@ export function lexiconMatcher(): PhraseMatcher<OffenceKind> {
   return lexicon;
 }
 
+/**
+ * Class-context cues (engine/context.ts) that name an event or a place, not people: "Bloody weather,
+ * sports day moved" is not aimed at anyone.
+ */
+const NOT_PEOPLE = new Set(['sports day', 'school trip', 'school play', 'class assembly', 'school assembly', 'key stage', 'eyfs', 'at school', 'classroom', 'reception', 'nursery class', 'parents evening']);
+
 let targets: PhraseMatcher<'target'> | null = null;
-export function targetMatcher(extra: readonly string[]): PhraseMatcher<'target'> {
+/** TARGET_PHRASES plus the people cues among `cues`, as one token matcher, built on first use. */
+export function targetMatcher(cues: readonly string[]): PhraseMatcher<'target'> {
   if (!targets) {
     const b = new MatcherBuilder<'target'>();
-    for (const phrase of [...TARGET_PHRASES, ...extra]) {
+    for (const phrase of [...TARGET_PHRASES, ...cues.filter((c) => !NOT_PEOPLE.has(c))]) {
       b.addPhrase(tokenise(phrase).map((t) => ({ norm: t.norm, poss: false })), { needsCase: false, allowHyphen: true, value: 'target' });
     }
     targets = b.build();

@@ -21,7 +21,7 @@
  * Severity: slurs always at the pack's severity; swearing, insults and threats that are aimed at it;
  * swearing that is not aimed (or only intensifies praise: "bloody brilliant kids") at `info`; mild
  * words, insults and threats that are not aimed give nothing. An insult the writer says of themself
- * ("I'm useless at names") or negates ("not lazy") gives nothing; "lazy Sunday" is not an insult.
+ * ("I'm useless at names") or negates within three words ("not lazy", "not calling people stupid") gives nothing; "lazy Sunday" is not an insult.
  * Known limits: no grammar, so "the kids hate idiots on bikes" counts as aimed; sarcasm and
  * defamation without abusive words ("the head fiddles the budget") are not seen.
  */
@@ -188,15 +188,22 @@ export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
     if (!found.some((f) => f.start < c.end && c.start < f.end)) found.push(c);
   }
   if (found.length === 0) return [];
-  found.sort((a, b) => a.start - b.start);
+  // Longest first at each start; then a match inside another ("muppets" in the pack's "Ofsted muppets") goes.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  const kept = found.filter((c) => {
+    if (c.end <= reach) return false;
+    reach = c.end;
+    return true;
+  });
 
   let targets: Range[] | null = null;
   const out: Finding[] = [];
-  for (const c of found) {
+  for (const c of kept) {
     const lastNorm = (tokens[c.last] as Token | undefined)?.norm ?? '';
     const next = norm(tokens, c.last + 1);
     if (next !== undefined && HARMLESS_AFTER.get(lastNorm)?.has(next)) continue;
-    if (c.kind === 'insult' && (anyIn(tokens, c.first - 3, c.first, SELF) || anyIn(tokens, c.first - 2, c.first, NEGATION))) continue;
+    if (c.kind === 'insult' && (anyIn(tokens, c.first - 3, c.first, SELF) || anyIn(tokens, c.first - 3, c.first, NEGATION))) continue;
     let severity: Severity | null;
     if (c.kind === 'slur') severity = active.severity;
     else {

@@ -137,6 +137,8 @@ const valid: string[] = [
   // Nicknames from the long list and surnames are not forenames; UK short forms are (see invalid).
   'Bill in my class', // William's nickname from the long list, alone
   'Freddie went to the park', // a UK short form alone, no school context
+  'Freddie Mercury songs in my class today', // another person's full name in a school context
+  'Evie Jones in my class', // a different Evie
   'Carter in my class', // a surname alone
   // Issue 4: dates, characters, longer hyphenated names, reversed ordinary words, tags with numbers.
   'Hunter, May 2023 reunion',

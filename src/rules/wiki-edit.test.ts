@@ -25,7 +25,7 @@ const school: SchoolProfile = {
   workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '16:00' },
   holidays: [
     { name: 'Christmas holidays', from: '2026-12-19', to: '2027-01-03' },
-    { name: 'INSET day', from: '2026-11-27', to: '2026-11-27' },
+    { name: 'Closure day', from: '2026-11-27', to: '2026-11-27' },
   ],
 };
 const pack = (s: SchoolProfile, rules: RulePack['rules']): RulePack => ({ format: 'second-look-pack', version: 1, id: 't', title: 't', school: s, rules });

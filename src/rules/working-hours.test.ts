@@ -25,7 +25,7 @@ const school: SchoolProfile = {
   workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '16:00' },
   holidays: [
     { name: 'Christmas holidays', from: '2026-12-19', to: '2027-01-03' },
-    { name: 'INSET day', from: '2026-11-27', to: '2026-11-27' },
+    { name: 'Closure day', from: '2026-11-27', to: '2026-11-27' },
   ],
 };
 const pack = (s: SchoolProfile, rules: RulePack['rules']): RulePack => ({ format: 'second-look-pack', version: 1, id: 't', title: 't', school: s, rules });
@@ -44,7 +44,7 @@ describe('working-hours', () => {
     ['Lovely walk', '2026-11-23T16:00', 'post', []], // end is exclusive
     ['Lovely walk', '2026-11-23T07:45', 'post', []],
     ['Lovely walk', '2026-11-28T11:00', 'post', []], // Saturday
-    ['Lovely walk', '2026-11-27T11:00', 'post', []], // INSET day off
+    ['Lovely walk', '2026-11-27T11:00', 'post', []], // closure day
     ['Lovely walk', '2026-12-22T11:00', 'message', []], // Christmas holidays
     ['Lovely walk', '2027-01-04T09:00', 'message', [[0, 0, 'info']]], // first day back
     ['Lovely walk', null, 'post', []], // no time given
