@@ -185,6 +185,16 @@ describe('Service', () => {
     expect(await rules('post')).toEqual([]);
   });
 
+  it('saveSchool keeps holidays and checks their dates with the pack parser', async () => {
+    const s = service();
+    await seed(s);
+    const school = { ...pack(demoPack).school, holidays: [{ name: 'Christmas holidays', from: '2026-12-21', to: '2027-01-01' }] };
+    const ok = await s.handleAdmin({ type: 'saveSchool', school: JSON.parse(JSON.stringify(school)) });
+    expect(ok.ok && ok.status?.school.holidays).toEqual(school.holidays);
+    const bad = await s.handleAdmin({ type: 'saveSchool', school: { ...JSON.parse(JSON.stringify(school)), holidays: [{ name: 'x', from: '2027-01-02', to: '2027-01-01' }] } });
+    expect(bad).toEqual({ ok: false, error: 'school.holidays[0] should not end before it starts (from is on or before to)' });
+  });
+
   it('setPack without keepSchool takes the school from the file (import)', async () => {
     const s = service();
     await seed(s);
