@@ -144,18 +144,38 @@ function anyIn(tokens: readonly Token[], from: number, to: number, set: Readonly
 
 type Range = { first: number; last: number };
 
-function targetsIn(input: RuleInput, compiled: CompiledRuleSet): Range[] {
+/**
+ * Targets near the candidates: the matchers run only on the tokens around them (a window wide enough
+ * for any target within TARGET_WINDOW), so the pupil-name and school matchers are not run over the
+ * whole post a second time.
+ */
+function targetsNear(input: RuleInput, compiled: CompiledRuleSet, candidates: readonly Candidate[]): Range[] {
   const { tokens } = input;
-  const fixed = findMatches(targetMatcher(cuePhrases()), tokens).filter(
-    // "my parents", "my mum's family": the writer's own family.
-    (m) => !(m.first === m.last && OWN_FAMILY.has((tokens[m.first] as Token).norm) && norm(tokens, m.first - 1) === 'my'),
-  );
-  const out: Range[] = [
-    ...fixed,
-    ...findMatches(compiled.schoolIdentity, tokens),
-    ...findMatches(compiled.pupilNames, tokens),
-    ...(compiled.names.groups.size > 0 ? findMatches(compiled.names.groups, tokens) : []),
-  ];
+  const fixedMatcher = targetMatcher(cuePhrases());
+  const groups = compiled.names.groups;
+  const reach = TARGET_WINDOW + Math.max(fixedMatcher.maxLength, compiled.schoolIdentity.maxLength, compiled.pupilNames.maxLength, groups.maxLength, 1);
+  const out: Range[] = [];
+  let k = 0;
+  while (k < candidates.length) {
+    const lo = Math.max(0, (candidates[k] as Candidate).first - reach);
+    let hi = Math.min(tokens.length, (candidates[k] as Candidate).last + reach + 1);
+    while (k + 1 < candidates.length && (candidates[k + 1] as Candidate).first - reach <= hi) {
+      k++;
+      hi = Math.min(tokens.length, (candidates[k] as Candidate).last + reach + 1);
+    }
+    k++;
+    const slice = tokens.slice(lo, hi);
+    const found: Range[] = [
+      ...findMatches(fixedMatcher, slice).filter(
+        // "my parents", "my mum's family": the writer's own family.
+        (m) => !(m.first === m.last && OWN_FAMILY.has((slice[m.first] as Token).norm) && norm(slice, m.first - 1) === 'my'),
+      ),
+      ...findMatches(compiled.schoolIdentity, slice),
+      ...findMatches(compiled.pupilNames, slice),
+      ...(groups.size > 0 ? findMatches(groups, slice) : []),
+    ];
+    for (const m of found) out.push({ first: m.first + lo, last: m.last + lo });
+  }
   return out.sort((a, b) => a.first - b.first);
 }
 
@@ -197,7 +217,9 @@ export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
     return true;
   });
 
-  let targets: Range[] | null = null;
+  // Targets are looked for only around the words that need one (most posts stop before this).
+  const needTarget = kept.filter((c) => c.kind !== 'slur');
+  const targets = needTarget.length > 0 ? targetsNear(input, compiled, needTarget) : [];
   const out: Finding[] = [];
   for (const c of kept) {
     const lastNorm = (tokens[c.last] as Token | undefined)?.norm ?? '';
@@ -207,7 +229,6 @@ export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
     let severity: Severity | null;
     if (c.kind === 'slur') severity = active.severity;
     else {
-      targets ??= targetsIn(input, compiled);
       const praise = (c.kind === 'profanity' || c.kind === 'mild') &&
         ((next !== undefined && PRAISE.has(next)) || PRAISE.has(norm(tokens, c.last + 2) ?? ''));
       const isAimed = !praise && aimed(c, targets, text, tokens);
