@@ -173,7 +173,7 @@ function compileConfidentialTerms(pack: RulePack): PhraseMatcher<ConfidentialPat
 }
 
 /** Literal phrases, any case, whole tokens, across a hyphen or line break, also as one hashtag. */
-function compilePhrases<T>(phrases: readonly string[], value: T): PhraseMatcher<T> {
+function compilePhrases<T>(phrases: readonly string[], value: T, anyGap = false): PhraseMatcher<T> {
   const b = new MatcherBuilder<T>();
   for (const term of phrases) {
     const words = patternWords(term);
@@ -181,7 +181,8 @@ function compilePhrases<T>(phrases: readonly string[], value: T): PhraseMatcher<
     b.addPhrase(words, { needsCase: false, allowHyphen: true, value });
     b.addCompact('#', prefixedNorm('#', compactKey(words)), value);
   }
-  return b.build();
+  const m = b.build();
+  return anyGap ? { ...m, anyGap: true } : m;
 }
 
 /** Lower-cased, '@'-less, trailing-dot-less, deduplicated domains (the parser does most of this already). */
@@ -226,7 +227,8 @@ export function compileRuleSet(pack: RulePack, names: readonly PersonInput[] | N
     schoolIdentity: compileSchoolIdentity(pack),
     confidentialTerms: compileConfidentialTerms(pack),
     schoolEmailDomains: compileEmailDomains(pack),
-    disclaimers: compilePhrases([...DISCLAIMER_PHRASES, ...(pack.rules.disclaimer?.terms ?? [])], 'disclaimer' as const),
+    // "Views: my own", "views = my own": any punctuation between the words of a disclaimer.
+    disclaimers: compilePhrases([...DISCLAIMER_PHRASES, ...(pack.rules.disclaimer?.terms ?? [])], 'disclaimer' as const, true),
     offensiveTerms: compilePhrases(pack.rules.offensive?.terms ?? [], 'term' as const),
     ...(pack.school.workingHours ? { workingHours: Object.freeze({ ...pack.school.workingHours, days: [...pack.school.workingHours.days] }) } : {}),
     holidays: Object.freeze((pack.school.holidays ?? []).map((h) => Object.freeze({ ...h }))),

@@ -15,7 +15,6 @@
  */
 import { activeRule, findingsFor, type CompiledRuleSet, type RuleInput, type RuleMeta } from '../engine/compile';
 import { findMatches } from '../engine/matcher';
-import type { Token } from '../engine/tokenise';
 import type { Finding } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -25,18 +24,14 @@ export const meta: RuleMeta = {
   description: "Reminds you to say your views are your own when a post names the school.",
 };
 
-/** The tokens with every punctuation gap read as a space, so "Views: my own" reads "views my own". */
-function relaxed(tokens: readonly Token[]): Token[] {
-  return tokens.map((t) => (t.gap === 'punct' || t.gap === 'comma' ? { ...t, gap: 'space' } : t));
-}
-
 export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
   if (input.surface === 'message' || input.surface === 'wiki-edit') return [];
   const active = activeRule(compiled, meta.id, input.site);
   if (!active) return [];
   const named = findMatches(compiled.schoolIdentity, input.tokens);
   if (named.length === 0) return [];
-  if (findMatches(compiled.disclaimers, relaxed(input.tokens)).length > 0) return [];
+  // The disclaimer matcher reads any punctuation between words as a space (compile.ts).
+  if (findMatches(compiled.disclaimers, input.tokens).length > 0) return [];
   const first = named[0]!;
   return findingsFor(meta.id, active, [{ start: first.start, end: first.end }]);
 }

@@ -80,6 +80,24 @@ function candidateAt(tokens: readonly Token[], start: number, end: number, kind:
   return { start, end, first, last, kind };
 }
 
+/**
+ * obscenity's verdict on one word, cached: a post is re-checked as it is typed, so the same few
+ * obfuscated words come back on every check. The cache holds only words that looked obfuscated.
+ */
+const verdicts = new Map<string, OffenceKind | null>();
+const VERDICTS_MAX = 1000;
+function obscenityVerdict(word: string): OffenceKind | null {
+  let kind = verdicts.get(word);
+  if (kind === undefined) {
+    const ob = obfuscationMatcher();
+    const hits = ob.matcher.getAllMatches(word, true);
+    kind = hits.length > 0 ? strongest(hits.map((h) => ob.kindOf(h.termId))) : null;
+    if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+    verdicts.set(word, kind);
+  }
+  return kind;
+}
+
 /** Obfuscated and censored swearing in `text`, found by obscenity on the suspicious chunks only. */
 function obfuscated(text: string, tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
@@ -96,10 +114,9 @@ function obfuscated(text: string, tokens: readonly Token[]): Candidate[] {
       out.push(candidateAt(tokens, a, b, 'profanity'));
       return;
     }
-    const ob = obfuscationMatcher();
-    const hits = ob.matcher.getAllMatches(word, true);
     // The whole obfuscated word is the span ("$h!thead", "@$$hole"), not the part obscenity knows.
-    if (hits.length > 0) out.push(candidateAt(tokens, a, b, strongest(hits.map((h) => ob.kindOf(h.termId)))));
+    const kind = obscenityVerdict(word);
+    if (kind) out.push(candidateAt(tokens, a, b, kind));
   };
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(text); m; m = TRIGGER_RE.exec(text)) {
@@ -117,9 +134,8 @@ function obfuscated(text: string, tokens: readonly Token[]): Candidate[] {
     for (let m = SPACED_RE.exec(text); m; m = SPACED_RE.exec(text)) {
       const run = m[0];
       const letters = run.replace(/[ .\-_*]/g, '');
-      const ob = obfuscationMatcher();
-      const hits = ob.matcher.getAllMatches(letters, true);
-      if (hits.length > 0) out.push(candidateAt(tokens, m.index, m.index + run.length, strongest(hits.map((h) => ob.kindOf(h.termId)))));
+      const kind = obscenityVerdict(letters);
+      if (kind) out.push(candidateAt(tokens, m.index, m.index + run.length, kind));
     }
   }
   return out;
