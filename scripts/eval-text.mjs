@@ -242,10 +242,25 @@ lines.push(
   `| **all** | ${total.tp + total.fn} | ${total.tp} | ${total.fp} | ${total.fn} | ${ratio(total.tp, total.tp + total.fp)} | ${ratio(total.tp, total.tp + total.fn)} | ${ratio(total.tpBuilt, total.tpBuilt + total.fnBuilt)} |`,
 );
 lines.push('');
-{
-  // The held-out batch (ids "ho-…"): written after the rules and not used to tune them. Same
-  // counting as above, restricted to those posts.
-  const held = posts.filter((p) => p.id.startsWith('ho-'));
+const BATCHES = [
+  {
+    prefix: 'ho-',
+    title: 'Batch written after the rules (ids `ho-…`)',
+    about:
+      'Written after the four new rules were built. Measured before any tuning at commit 4e3b2d3: offensive precision ' +
+      '1.000, recall 0.556 (9 expected); disclaimer precision 0.571, recall 1.000; working-hours and wiki-edit 1.000. The rules ' +
+      'were then changed in general ways those misses showed (knob, thick, hateful, animals, mum/dad as targets; ' +
+      '"views … personal" disclaimers), and one label was corrected (ho-002), so this batch is no longer held out.',
+  },
+  {
+    prefix: 'ho2-',
+    title: 'Held-out batch (ids `ho2-…`)',
+    about: 'Written after the tuning above and not used to change any rule: the least optimistic figures here.',
+  },
+];
+for (const batch of BATCHES) {
+  // Same counting as the per-rule table, restricted to one batch.
+  const held = posts.filter((p) => p.id.startsWith(batch.prefix));
   if (held.length > 0) {
     const hs = new Map();
     const hstat = (r) => {
@@ -264,9 +279,9 @@ lines.push('');
         if (!ok) hstat(f.rule).fp++;
       }
     }
-    lines.push(`## Held-out batch (${held.length} posts, ids \`ho-…\`)`);
+    lines.push(`## ${batch.title}: ${held.length} posts`);
     lines.push('');
-    lines.push('Written after the rules were built and not used to tune them: a less optimistic view of the new rules. Included in the totals above as well.');
+    lines.push(`${batch.about} Included in the totals above as well.`);
     lines.push('');
     lines.push('| rule | expected | TP | FP | FN | precision | recall |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -22,4 +22,13 @@ export const DISCLAIMER_PHRASES: readonly string[] = [
   'do not represent my employer', "don't represent my employer", 'do not represent the school', "don't represent the school",
   'not on behalf of the school', 'not on behalf of my employer', 'not speaking for the school', 'not speaking on behalf of',
   'speaking for myself', 'speaking personally', 'in a personal capacity', 'writing in a personal capacity',
+  'do not speak for', "don't speak for", 'not speaking for', 'do not speak on behalf of', "don't speak on behalf of",
 ];
+
+/**
+ * Looser form, checked in code (rules/disclaimer.ts): one of these words, then within four words one
+ * of OWNER_WORDS, in the same sentence: "Any views expressed are personal", "Views here are mine
+ * alone", "opinions expressed are my own".
+ */
+export const VIEW_WORDS: ReadonlySet<string> = new Set(['views', 'opinions', 'thoughts', 'tweets', 'posts', 'comments']);
+export const OWNER_WORDS: ReadonlySet<string> = new Set(['mine', 'own', 'personal']);

@@ -37,14 +37,14 @@ const LEXICON: Readonly<Record<OffenceKind, readonly string[]>> = {
     'cunt', 'cunts', 'twat', 'twats', 'wanker', 'wankers', 'wank', 'bellend', 'bellends', 'bastard', 'bastards',
     'bitch', 'bitches', 'bitchy', 'arsehole', 'arseholes', 'asshole', 'assholes', 'dickhead', 'dickheads', 'knobhead', 'knobheads',
     'tosser', 'tossers', 'bollocks', 'pissed', 'piss', 'pisstake', 'prick', 'pricks', 'slag', 'slags', 'slut', 'sluts', 'whore', 'whores',
-    'dipshit', 'jackass', 'dumbass', 'smartarse', 'douchebag', 'minger', 'mingers', 'skank', 'skanks',
+    'dipshit', 'jackass', 'dumbass', 'smartarse', 'douchebag', 'minger', 'mingers', 'skank', 'skanks', 'knob', 'knobs', 'knobend',
   ],
   mild: ['bloody', 'crap', 'crappy', 'damn', 'damned', 'bugger', 'sod', 'effing', 'frigging'],
   insult: [
     'idiot', 'idiots', 'idiotic', 'moron', 'morons', 'moronic', 'imbecile', 'imbeciles', 'cretin', 'cretins', 'dimwit', 'dimwits',
     'halfwit', 'halfwits', 'numpty', 'numpties', 'muppet', 'muppets', 'pillock', 'pillocks', 'plonker', 'plonkers', 'gormless',
     'useless', 'incompetent', 'clueless', 'pathetic', 'disgrace', 'disgraceful', 'shambles', 'shambolic', 'feral', 'brat', 'brats',
-    'vile', 'scum', 'scumbag', 'scumbags', 'vermin', 'loser', 'losers', 'lazy', 'stupid', 'thick as', 'dumb', 'inept', 'spineless',
+    'vile', 'scum', 'scumbag', 'scumbags', 'vermin', 'loser', 'losers', 'lazy', 'stupid', 'thick as', 'thick', 'dumb', 'inept', 'spineless', 'hateful', 'animals', 'savages', 'feral animals',
     'jobsworth', 'liar', 'liars', 'two faced', 'is a joke', 'are a joke', 'was a joke', 'were a joke', 'total joke', 'absolute joke',
     'complete joke', 'what a joke', 'waste of space', 'waste of oxygen', 'waste of skin', 'i hate', 'hate the', 'hate these', 'hate those',
     "can't stand", 'cannot stand', 'little sods', 'little gits', 'git', 'gits', 'chavs', 'chav', 'trash', 'dregs',
@@ -68,6 +68,23 @@ export const HARMLESS_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['crap', new Set(['shoot', 'shoots'])],
   ['git', new Set(['hub', 'repo', 'commit', 'push', 'pull', 'clone'])],
   ['feral', new Set(['cat', 'cats', 'pigeon', 'pigeons', 'pig', 'pigs', 'goats', 'ponies'])],
+  ['knob', new Set(['of'])], // a knob of butter
+  ['animals', new Set(['in', 'on', 'at', 'from', 'and', 'for', 'that', 'who', 'like'])], // "animals in the zoo", "farm animals and…"
+]);
+
+/**
+ * Words that are only an insult after a degree or linking word: "so thick", "are thick", never
+ * "thick coats" or "a thick book". ("thick as …" is a phrase of its own.)
+ */
+export const NEEDS_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['thick', new Set(['so', 'is', 'are', 'was', 'were', 'proper', 'really', 'bit', 'dead', 'too', 'bloody', 'plain'])],
+]);
+
+/** Words that, just before the lexicon word, make it harmless ("door knob", "farm animals"). */
+export const HARMLESS_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['knob', new Set(['door', 'volume', 'gear', 'radiator'])],
+  ['knobs', new Set(['door', 'volume', 'gear', 'radiator'])],
+  ['animals', new Set(['farm', 'wild', 'baby', 'zoo', 'sea', 'pet', 'the', 'cuddly', 'woodland', 'jungle', 'nocturnal', 'stuffed', 'toy', 'balloon', 'about', 'endangered', 'arctic', 'favourite'])],
 ]);
 
 /**
@@ -87,7 +104,7 @@ export const PRAISE: ReadonlySet<string> = new Set([
  */
 export const TARGET_PHRASES: readonly string[] = [
   'kids', 'kid', 'children', 'child', 'pupils', 'pupil', 'students', 'student', 'class', 'classes', 'year group', 'bottom set', 'top set',
-  'parents', 'parent', 'mums', 'dads', 'carers', 'families', 'the mums', 'the dads',
+  'parents', 'parent', 'mums', 'dads', 'mum', 'dad', 'carers', 'families', 'the mums', 'the dads',
   'staff', 'staffroom', 'colleague', 'colleagues', 'teacher', 'teachers', 'teaching assistant', 'teaching assistants',
   'the head', 'our head', 'new head', 'head teacher', 'headteacher', 'headmaster', 'headmistress', 'head of year', 'deputy head', 'deputy',
   'slt', 'smt', 'leadership', 'senior leadership', 'senior leaders', 'leadership team', 'management', 'governors', 'governor', 'the trust', 'academy trust',

@@ -13,7 +13,7 @@ const settings: RuleSettings = {
   title: 'Say your views are your own',
   clause: 'If you disclose your affiliation, state that your views do not represent those of the school.',
   sites: { linkedin: { enabled: false }, x: { severity: 'warn' } },
-  terms: ['all opinions personal'],
+  terms: ['not the official line'],
 };
 const pack = (rule: RuleSettings | undefined): RulePack => ({
   format: 'second-look-pack',
@@ -41,7 +41,10 @@ const valid: string[] = [
   "St Aidans does great work. These views don't represent the views of my employer.",
   'Speaking for myself, St Aidans got it right',
   '@StAidansPrimary #ViewsMyOwn',
-  'St Aidans sports day. All opinions personal', // the pack's own phrase
+  'St Aidans sports day. Not the official line', // the pack's own phrase
+  'Any views expressed are personal. St Aidans rocks', // views … personal
+  'Views here are mine alone - St Aidans deserves better',
+  'I do not speak for St Aidans, but the uniform is great',
   'VIEWS ARE MY OWN. St Aidans rocks',
 ];
 
@@ -53,6 +56,8 @@ const invalid: [string, Span[]][] = [
   // Talking about views is not disclaiming them.
   ['My own view is that St Aidans should scrap homework', [[20, 29, 'St Aidans']]],
   ['My views on St Aidans are well known', [[12, 21, 'St Aidans']]],
+  // "own" in the next sentence does not make the views the writer's own.
+  ['Views on St Aidans differ. I own a dog', [[9, 18, 'St Aidans']]],
 ];
 
 describe('disclaimer', () => {
@@ -74,6 +79,6 @@ describe('disclaimer', () => {
     expect(findings('St Aidans rocks', 'facebook', 'post', compileRuleSet(pack(undefined), []))).toEqual([]);
     // Without the pack's phrase, its wording is not a disclaimer.
     const plain = compileRuleSet(pack({ ...settings, terms: [] }), []);
-    expect(findings('St Aidans sports day. All opinions personal', 'facebook', 'post', plain)).toHaveLength(1);
+    expect(findings('St Aidans sports day. Not the official line', 'facebook', 'post', plain)).toHaveLength(1);
   });
 });

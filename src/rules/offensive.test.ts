@@ -60,6 +60,8 @@ const valid: string[] = [
   'Sooooo proud of the kids',
   // A target far away, or in another sentence.
   'The parents were great. The traffic was a joke',
+  'The kids wore thick coats on the trip', // thick, but not "so thick"
+  'The pupils fed the farm animals and a door knob fell off',
 ];
 
 const invalid: [string, Span[]][] = [
@@ -75,6 +77,8 @@ const invalid: [string, Span[]][] = [
   ['I could strangle year 9 today', [[8, 16, 'strangle']]],
   ['Evie Carter is a little sh1t', [[24, 28, 'sh1t']]],
   ['4B are feral this week', [[7, 12, 'feral']]],
+  ['Some of these kids are so thick', [[26, 31, 'thick']]],
+  ['The year 10s are animals', [[17, 24, 'animals']]],
   ['the bloody parents parked on the zigzags again', [[4, 10, 'bloody']]],
   ['Honestly the OFSTED inspectors were clueless', [[36, 44, 'clueless']]],
   ['Numbskull parents', [[0, 9, 'Numbskull']]], // the pack's own word

@@ -28,7 +28,7 @@
 import { activeRule, type CompiledRuleSet, type RuleInput, type RuleMeta } from '../engine/compile';
 import { crossesSentence, cuePhrases } from '../engine/context';
 import { findMatches, type Match } from '../engine/matcher';
-import { HARMLESS_AFTER, lexiconMatcher, obfuscationMatcher, PRAISE, targetMatcher, type OffenceKind } from '../engine/offensive-lexicon';
+import { HARMLESS_AFTER, HARMLESS_BEFORE, lexiconMatcher, NEEDS_BEFORE, obfuscationMatcher, PRAISE, targetMatcher, type OffenceKind } from '../engine/offensive-lexicon';
 import type { Token } from '../engine/tokenise';
 import type { Finding, Severity } from '../engine/types';
 
@@ -146,7 +146,7 @@ const strongest = (kinds: readonly OffenceKind[]): OffenceKind => KIND_ORDER.fin
 
 const SELF = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);
 const NEGATION = new Set(['not', 'never', 'no', 'isnt', 'arent', 'wasnt', 'werent', 'hardly', 'dont', 'didnt', 'nobody', 'none']);
-const OWN_FAMILY = new Set(['parents', 'parent', 'mums', 'dads', 'families', 'carers']);
+const OWN_FAMILY = new Set(['parents', 'parent', 'mums', 'dads', 'mum', 'dad', 'families', 'carers']);
 
 function norm(tokens: readonly Token[], i: number): string | undefined {
   return tokens[i]?.norm;
@@ -241,6 +241,10 @@ export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
     const lastNorm = (tokens[c.last] as Token | undefined)?.norm ?? '';
     const next = norm(tokens, c.last + 1);
     if (next !== undefined && HARMLESS_AFTER.get(lastNorm)?.has(next)) continue;
+    const prev = norm(tokens, c.first - 1);
+    if (prev !== undefined && HARMLESS_BEFORE.get((tokens[c.first] as Token | undefined)?.norm ?? '')?.has(prev)) continue;
+    const needs = c.first === c.last ? NEEDS_BEFORE.get(lastNorm) : undefined;
+    if (needs && (prev === undefined || !needs.has(prev))) continue;
     if (c.kind === 'insult' && (anyIn(tokens, c.first - 3, c.first, SELF) || anyIn(tokens, c.first - 3, c.first, NEGATION))) continue;
     let severity: Severity | null;
     if (c.kind === 'slur') severity = active.severity;
