@@ -15,8 +15,9 @@ import { compileRuleSet, type CompiledRuleSet } from '../src/engine/compile';
 import { evaluate } from '../src/engine/evaluate';
 import { NameHasher } from '../src/engine/hash';
 import { buildNameIndex, hashPerson } from '../src/engine/name-index';
+import { parseLocalTime } from '../src/engine/clock';
 import { tokenise } from '../src/engine/tokenise';
-import type { PersonNames } from '../src/engine/types';
+import type { LocalTime, PersonNames } from '../src/engine/types';
 import { isOrdinaryWord } from '../src/engine/words';
 import type { RulePack } from '../src/pack/types';
 import { rng } from './rng';
@@ -122,6 +123,18 @@ function post(length: number, names: readonly PersonNames[], seed: number): stri
 }
 
 const settings = (title: string) => ({ enabled: true, severity: 'high' as const, title, clause: 'Clause.' });
+const namesOnly: RulePack['rules'] = { 'pupil-name': settings("Pupil's name"), 'school-identity': settings('Names the school') };
+// Every text rule the engine has, as a school would switch them on.
+const allRules: RulePack['rules'] = {
+  ...namesOnly,
+  confidential: { ...settings('Confidential'), terms: ['Ofsted inspection', 'safeguarding referral', 'staff restructure', 'Project Lantern'] },
+  disclaimer: settings('Disclaimer'),
+  offensive: { ...settings('Offensive'), terms: ['Ofsted muppets'] },
+  'personal-info': settings('Personal details'),
+  'school-email': settings('School e-mail'),
+  'wiki-edit': settings('Wikipedia'),
+  'working-hours': settings('Working time'),
+};
 const pack: RulePack = {
   format: 'second-look-pack',
   version: 1,
@@ -133,9 +146,25 @@ const pack: RulePack = {
     handles: ['HolbrookPrimary'],
     hashtags: ['HolbrookPride'],
     emailDomains: ['holbrook.sch.uk'],
+    workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '16:30' },
+    holidays: [{ name: 'Christmas holidays', from: '2026-12-21', to: '2027-01-01' }],
   },
-  rules: { 'pupil-name': settings("Pupil's name"), 'school-identity': settings('Names the school') },
+  rules: namesOnly,
 };
+const allPack: RulePack = { ...pack, rules: allRules };
+// A working-time local time, so the clock rules do their full work.
+const NOW = parseLocalTime('2026-11-23T10:15') as LocalTime;
+
+/**
+ * The post with what sends the offensive rule down its slow path, about once per 1,000 characters:
+ * obfuscated swearing (obscenity runs on that word only), a year group, a time, an e-mail address,
+ * spaced letters, an insult near "parents", and a date of birth.
+ */
+function withTriggers(text: string): string {
+  const extras = ['what a sh1t day', 'Y4 at 10am', 'mail j.smith@holbrook.sch.uk', 'f u c k i n g traffic', 'the parents were idiots', 'born 03/09/1984'];
+  const parts = text.match(/[\s\S]{1,1000}/g) ?? [];
+  return parts.map((p, i) => (i < extras.length ? `${p.slice(0, 500)} ${extras[i]} ${p.slice(500)}` : p)).join('').slice(0, text.length);
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -150,8 +179,8 @@ interface Timing {
 }
 
 /** `rounds` × `perRound` timed checks after a warm-up; percentiles over all of them. */
-function timeEvaluate(compiled: CompiledRuleSet, text: string, rounds: number, perRound: number): Timing {
-  const input = { text, site: 'facebook' as const };
+function timeEvaluate(compiled: CompiledRuleSet, text: string, rounds: number, perRound: number, allRules = false): Timing {
+  const input = allRules ? { text, site: 'facebook' as const, surface: 'post' as const, now: NOW } : { text, site: 'facebook' as const };
   let findings = 0;
   for (let k = 0; k < 1000; k++) findings = evaluate(compiled, input).length; // warm-up (JIT, GC settle)
   const all: number[] = [];
@@ -186,15 +215,16 @@ tokenise('warm up');
 say('# Second Look — engine benchmark');
 say();
 say(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${os.platform()} ${os.arch()}.`);
-say(`Synthetic data from a fixed seed. One check = \`evaluate\` (tokenise + pupil-name + school-identity) on a 5,000-character post; ${ROUNDS} rounds × ${PER_ROUND.toLocaleString('en-GB')} timed checks after 1,000 warm-up checks; p50/p99 over all ${(ROUNDS * PER_ROUND).toLocaleString('en-GB')}.`);
+say(`Synthetic data from a fixed seed. One check = \`evaluate\` on a 5,000-character post: "names" runs tokenise + pupil-name + school-identity; "all rules" runs every text rule (confidential, disclaimer, offensive, personal-info, pupil-name, school-email, school-identity, wiki-edit, working-hours) at a working-time local time, on the same post with six offensive-rule triggers added (obfuscated swearing, spaced letters, an insult near "parents", a year group, a time, an e-mail address). ${ROUNDS} rounds × ${PER_ROUND.toLocaleString('en-GB')} timed checks after 1,000 warm-up checks; p50/p99 over all ${(ROUNDS * PER_ROUND).toLocaleString('en-GB')}.`);
 say(`Load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (the machine may be shared; "best-round p99" is the quietest round's p99).`);
 say();
 say('## Class-list size');
 say();
-say('| Names | Distinct pupil patterns | Hash at import (ms) | Build from hashes (ms) | Heap delta (MB) | Findings | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) | Cold check p50 / max (ms) |');
-say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+say('| Names | Distinct pupil patterns | Hash at import (ms) | Build from hashes (ms) | Heap delta (MB) | Findings | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) | Cold check p50 / max (ms) | All rules: findings | All rules p50 (ms) | All rules p99 (ms) | All rules best-round p99 (ms) |');
+say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 
 let big: CompiledRuleSet | null = null;
+let bigAll: CompiledRuleSet | null = null;
 let bigNames: PersonNames[] = [];
 for (const size of [2_000, 50_000]) {
   const names = classList(size, 20_240_901 + size);
@@ -223,11 +253,14 @@ for (const size of [2_000, 50_000]) {
     cold.push(performance.now() - c0);
   }
   cold.sort((a, b) => a - b);
+  const everything = compileRuleSet(allPack, compiled.names);
+  const ta = timeEvaluate(everything, withTriggers(text), ROUNDS, PER_ROUND, true);
   say(
-    `| ${size.toLocaleString('en-GB')} | ${compiled.pupilNames.size.toLocaleString('en-GB')} | ${hashMs.toFixed(0)} | ${build.toFixed(1)} | ${heap.toFixed(1)} | ${t.findings} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} | ${ms(percentile(cold, 50))} / ${ms(cold[cold.length - 1] as number)} |`,
+    `| ${size.toLocaleString('en-GB')} | ${compiled.pupilNames.size.toLocaleString('en-GB')} | ${hashMs.toFixed(0)} | ${build.toFixed(1)} | ${heap.toFixed(1)} | ${t.findings} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} | ${ms(percentile(cold, 50))} / ${ms(cold[cold.length - 1] as number)} | ${ta.findings} | ${ms(ta.p50)} | ${ms(ta.p99)} | ${ms(ta.bestRoundP99)} |`,
   );
   if (size === 50_000) {
     big = compiled;
+    bigAll = everything;
     bigNames = names;
   }
 }
@@ -237,13 +270,15 @@ say('"Distinct pupil patterns" counts phrase keys plus their `#`/`@` compact key
 say();
 say('## Text length (50,000 names)');
 say();
-say('| Characters | Tokens | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) | p50 per 1,000 chars (ms) |');
-say('|---:|---:|---:|---:|---:|---:|');
+say('| Characters | Tokens | Check p50 (ms) | Check p99 (ms) | Best-round p99 (ms) | p50 per 1,000 chars (ms) | All rules p50 (ms) | All rules p99 (ms) | All rules p50 per 1,000 chars (ms) |');
+say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const length of [1_000, 2_000, 5_000, 10_000, 20_000]) {
   const text = post(length, bigNames, 11);
-  const t = timeEvaluate(big as CompiledRuleSet, text, ROUNDS, Math.max(400, Math.round((PER_ROUND * 5_000) / length)));
+  const perRound = Math.max(400, Math.round((PER_ROUND * 5_000) / length));
+  const t = timeEvaluate(big as CompiledRuleSet, text, ROUNDS, perRound);
+  const ta = timeEvaluate(bigAll as CompiledRuleSet, withTriggers(text), ROUNDS, perRound, true);
   say(
-    `| ${length.toLocaleString('en-GB')} | ${tokenise(text).length.toLocaleString('en-GB')} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} | ${ms(t.p50 / (length / 1000))} |`,
+    `| ${length.toLocaleString('en-GB')} | ${tokenise(text).length.toLocaleString('en-GB')} | ${ms(t.p50)} | ${ms(t.p99)} | ${ms(t.bestRoundP99)} | ${ms(t.p50 / (length / 1000))} | ${ms(ta.p50)} | ${ms(ta.p99)} | ${ms(ta.p50 / (length / 1000))} |`,
   );
 }
 say();

@@ -16,6 +16,12 @@
  *
  * Corpus line format (one JSON object per line):
  *   {"id": "pos-001", "text": "...", "expect": [{"rule": "pupil-name", "text": "Evie Carter"}], "note": "..."}
+ * Optional per post: "surface" (post, comment, message, profile, wiki-edit, other) and "now", the local
+ * time of the check ("2026-11-23T10:15"); both are passed to the CLI, so clock-driven rules replay
+ * exactly. A whole-post reminder (working-hours, wiki-edit without a mention of the school) is
+ * labelled with "text": "" (the span 0–0). An expected finding may give "severity": then a finding
+ * counts only with that severity too (offensive: aimed at the school's people, or plain swearing at
+ * info).
  * `expect` lists every finding that SHOULD fire, for any rule id (rules not built yet, such as
  * offensive, disclaimer or working-hours, can be labelled the same way: they show up as misses).
  * Notes starting "variant: " mark behaviour that is specified but not built yet; "trap: " marks a
@@ -69,9 +75,12 @@ const labelProblems = [];
         labelProblems.push(`${p.id}: expected ${e.rule} "${e.text}" (occurrence ${n}) is not in the text`);
         continue;
       }
-      expected.push({ rule: e.rule, start: at, end: at + e.text.length });
+      expected.push({ rule: e.rule, start: at, end: at + e.text.length, severity: e.severity });
     }
-    posts.push({ id: String(p.id), text: p.text, note: p.note ?? '', expected });
+    const extra = {};
+    if (p.surface !== undefined) extra.surface = p.surface;
+    if (p.now !== undefined) extra.now = p.now;
+    posts.push({ id: String(p.id), text: p.text, note: p.note ?? '', expected, extra });
   });
 }
 const ids = new Set();
@@ -99,7 +108,7 @@ function runCli(input) {
 }
 
 const started = Date.now();
-const cli = await runCli(posts.map((p) => JSON.stringify({ id: p.id, text: p.text })).join('\n') + '\n');
+const cli = await runCli(posts.map((p) => JSON.stringify({ id: p.id, text: p.text, ...p.extra })).join('\n') + '\n');
 const elapsed = Date.now() - started;
 if (cli.code !== 0) fail(`the CLI exited with ${cli.code}:\n${cli.err}`);
 
@@ -143,26 +152,29 @@ for (const p of posts) {
   const found = results.get(p.id);
   if (!found) continue; // reported as a CLI error
   const key = (f) => `${f.rule}:${f.start}:${f.end}`;
-  const foundKeys = new Set(found.map(key));
+  // A label with a severity matches only a finding with that severity.
+  const matches = (e) => found.some((f) => key(f) === key(e) && (e.severity === undefined || f.severity === e.severity));
   const expectedKeys = new Set(p.expected.map(key));
+  const expectedOk = (f) => p.expected.some((e) => key(e) === key(f) && (e.severity === undefined || e.severity === f.severity));
   for (const e of p.expected) {
     const s = stat(e.rule);
-    if (foundKeys.has(key(e))) {
+    if (matches(e)) {
       s.tp++;
       if (!isVariant(p.note)) s.tpBuilt++;
     } else {
       s.fn++;
       if (!isVariant(p.note)) s.fnBuilt++;
-      const overlap = found.some((f) => f.rule === e.rule && f.start < e.end && e.start < f.end);
-      fns.push({ id: p.id, rule: e.rule, text: p.text.slice(e.start, e.end), note: p.note, overlap });
+      const overlap = found.some((f) => f.rule === e.rule && ((f.start < e.end && e.start < f.end) || key(f) === key(e)));
+      const shown = p.text.slice(e.start, e.end) + (e.severity ? ` (${e.severity})` : '');
+      fns.push({ id: p.id, rule: e.rule, text: shown, note: p.note, overlap });
       bump(category(p.note), 'fn');
     }
   }
   for (const f of new Map(found.map((f) => [key(f), f])).values()) {
-    if (expectedKeys.has(key(f))) continue;
+    if (expectedKeys.has(key(f)) && expectedOk(f)) continue;
     stat(f.rule).fp++;
-    const overlap = p.expected.some((e) => e.rule === f.rule && f.start < e.end && e.start < f.end);
-    fps.push({ id: p.id, rule: f.rule, text: p.text.slice(f.start, f.end), note: p.note, overlap });
+    const overlap = p.expected.some((e) => e.rule === f.rule && ((f.start < e.end && e.start < f.end) || key(f) === key(e)));
+    fps.push({ id: p.id, rule: f.rule, text: `${p.text.slice(f.start, f.end)} (${f.severity})`, note: p.note, overlap });
     bump(category(p.note), 'fp');
   }
 }
@@ -181,7 +193,9 @@ lines.push(
     `(\`${COMMAND}\`), against hand-written labels. A finding is correct only if its rule and its exact ` +
     'span (start and end) equal a labelled one. The corpus is a fictional school (`test/corpus/school.json`), ' +
     'a class list of pupils, former pupils and parents (`test/corpus/class.csv`), and posts, comments and ' +
-    'messages a UK teacher might write (`test/corpus/posts.jsonl`), with traps. Posts noted `variant: …` ' +
+    'messages a UK teacher might write (`test/corpus/posts.jsonl`), with traps. Clock-driven posts carry their own ' +
+    'local time and surface, replayed through the CLI; a whole-post reminder is the span 0–0; where a label gives a ' +
+    'severity (offensive), the finding must have it too. Posts noted `variant: …` ' +
     'label behaviour that is specified but not built yet (nicknames, "Surname, Forename", a first name ' +
     'alone in a school context, run-together hashtags); they are counted as misses, and the second recall ' +
     'column leaves them out. It measures; it does not gate.',
@@ -214,7 +228,7 @@ lines.push('## Per rule');
 lines.push('');
 lines.push('| rule | expected | TP | FP | FN | precision | recall | recall, built behaviour only |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const order = ['pupil-name', 'school-identity', 'confidential', 'personal-info', 'school-email'];
+const order = ['pupil-name', 'school-identity', 'confidential', 'personal-info', 'school-email', 'offensive', 'disclaimer', 'working-hours', 'wiki-edit'];
 const rules = [...new Set([...order.filter((r) => stats.has(r)), ...[...stats.keys()].sort()])];
 const total = { tp: 0, fp: 0, fn: 0, tpBuilt: 0, fnBuilt: 0 };
 for (const r of rules) {
@@ -228,6 +242,56 @@ lines.push(
   `| **all** | ${total.tp + total.fn} | ${total.tp} | ${total.fp} | ${total.fn} | ${ratio(total.tp, total.tp + total.fp)} | ${ratio(total.tp, total.tp + total.fn)} | ${ratio(total.tpBuilt, total.tpBuilt + total.fnBuilt)} |`,
 );
 lines.push('');
+const BATCHES = [
+  {
+    prefix: 'ho-',
+    title: 'Batch written after the rules (ids `ho-…`)',
+    about:
+      'Written after the four new rules were built. Measured before any tuning at commit 4e3b2d3: offensive precision ' +
+      '1.000, recall 0.556 (9 expected); disclaimer precision 0.571, recall 1.000; working-hours and wiki-edit 1.000. The rules ' +
+      'were then changed in general ways those misses showed (knob, thick, hateful, animals, mum/dad as targets; ' +
+      '"views … personal" disclaimers), and one label was corrected (ho-002), so this batch is no longer held out.',
+  },
+  {
+    prefix: 'ho2-',
+    title: 'Held-out batch (ids `ho2-…`)',
+    about: 'Written after the tuning above and not used to change any rule: the least optimistic figures here.',
+  },
+];
+for (const batch of BATCHES) {
+  // Same counting as the per-rule table, restricted to one batch.
+  const held = posts.filter((p) => p.id.startsWith(batch.prefix));
+  if (held.length > 0) {
+    const hs = new Map();
+    const hstat = (r) => {
+      if (!hs.has(r)) hs.set(r, { tp: 0, fp: 0, fn: 0 });
+      return hs.get(r);
+    };
+    for (const p of held) {
+      const found = results.get(p.id) ?? [];
+      const k = (f) => `${f.rule}:${f.start}:${f.end}`;
+      for (const e of p.expected) {
+        const hit = found.some((f) => k(f) === k(e) && (e.severity === undefined || f.severity === e.severity));
+        hstat(e.rule)[hit ? 'tp' : 'fn']++;
+      }
+      for (const f of new Map(found.map((f) => [k(f), f])).values()) {
+        const ok = p.expected.some((e) => k(e) === k(f) && (e.severity === undefined || e.severity === f.severity));
+        if (!ok) hstat(f.rule).fp++;
+      }
+    }
+    lines.push(`## ${batch.title}: ${held.length} posts`);
+    lines.push('');
+    lines.push(`${batch.about} Included in the totals above as well.`);
+    lines.push('');
+    lines.push('| rule | expected | TP | FP | FN | precision | recall |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of [...order.filter((r) => hs.has(r)), ...[...hs.keys()].filter((r) => !order.includes(r)).sort()]) {
+      const x = hs.get(r);
+      lines.push(`| ${r} | ${x.tp + x.fn} | ${x.tp} | ${x.fp} | ${x.fn} | ${ratio(x.tp, x.tp + x.fp)} | ${ratio(x.tp, x.tp + x.fn)} |`);
+    }
+    lines.push('');
+  }
+}
 lines.push('## Errors by category (the post\'s note)');
 lines.push('');
 lines.push('| category | FN | FP |');

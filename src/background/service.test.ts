@@ -159,11 +159,40 @@ describe('Service', () => {
     const t = pack(trustTemplate);
     expect(got.ok && got.pack?.rules).toEqual(JSON.parse(JSON.stringify(t.rules)));
     expect(got.ok && got.pack?.school).toEqual(JSON.parse(JSON.stringify(pack(demoPack).school)));
-    // The trust template switches school-identity off on LinkedIn, and the matcher follows.
+    // The trust template switches school-identity off on LinkedIn, and the matcher follows. It also
+    // asks for a disclaimer when the school is named (policy 003).
     const on = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'At Holbrook Primary today' }, 1);
-    expect(on.ok && on.findings.map((f) => f.rule)).toEqual(['school-identity']);
+    expect(on.ok && on.findings.map((f) => f.rule)).toEqual(['disclaimer', 'school-identity']);
     const off = await s.handleSite({ type: 'check', site: 'linkedin', surface: 'post', text: 'At Holbrook Primary today' }, 1);
     expect(off.ok && off.findings.map((f) => f.rule)).not.toContain('school-identity');
+  });
+
+  it('passes its own local time and the surface to the clock-driven rules', async () => {
+    // Monday 23 November 2026, 10:15 local time, then 19:15 the same day.
+    let clock = new Date(2026, 10, 23, 10, 15).getTime();
+    const s = service(() => clock);
+    const hours = JSON.parse(JSON.stringify(demoPack));
+    hours.school.workingHours = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '16:00' };
+    hours.rules['working-hours'].enabled = true;
+    expect((await s.handleAdmin({ type: 'setPack', packText: JSON.stringify(hours) })).ok).toBe(true);
+    const rules = async (surface: 'post' | 'message') => {
+      const r = await s.handleSite({ type: 'check', site: 'facebook', surface, text: 'Lovely walk' }, 1);
+      return r.ok ? r.findings.map((f) => [f.rule, f.start, f.end]) : r.error;
+    };
+    expect(await rules('post')).toEqual([['working-hours', 0, 0]]);
+    expect(await rules('message')).toEqual([['working-hours', 0, 0]]);
+    clock = new Date(2026, 10, 23, 19, 15).getTime();
+    expect(await rules('post')).toEqual([]);
+  });
+
+  it('saveSchool keeps holidays and checks their dates with the pack parser', async () => {
+    const s = service();
+    await seed(s);
+    const school = { ...pack(demoPack).school, holidays: [{ name: 'Christmas holidays', from: '2026-12-21', to: '2027-01-01' }] };
+    const ok = await s.handleAdmin({ type: 'saveSchool', school: JSON.parse(JSON.stringify(school)) });
+    expect(ok.ok && ok.status?.school.holidays).toEqual(school.holidays);
+    const bad = await s.handleAdmin({ type: 'saveSchool', school: { ...JSON.parse(JSON.stringify(school)), holidays: [{ name: 'x', from: '2027-01-02', to: '2027-01-01' }] } });
+    expect(bad).toEqual({ ok: false, error: 'school.holidays[0] should not end before it starts (from is on or before to)' });
   });
 
   it('setPack without keepSchool takes the school from the file (import)', async () => {

@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { compileRuleSet, type CompiledRuleSet } from '../engine/compile';
+import { localTimeOf } from '../engine/clock';
 import { evaluate } from '../engine/evaluate';
 import type { Finding, SiteId } from '../engine/types';
 import {
@@ -69,7 +70,9 @@ export class Service {
     if (!parsed.success) return { ok: false, error: 'invalid' };
     if (!this.limiter.take(tabId, this.now())) return { ok: false, error: 'rate-limited' };
     const msg = parsed.output;
-    const findings = evaluate(await this.ruleSet(), { text: msg.text, site: msg.site });
+    // The background's own clock, never the page's: working-hours and wiki-edit read local time.
+    const now = localTimeOf(new Date(this.now()));
+    const findings = evaluate(await this.ruleSet(), { text: msg.text, site: msg.site, surface: msg.surface, now });
     return { ok: true, findings: findings.map(publicFinding) };
   }
 

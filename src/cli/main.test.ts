@@ -53,6 +53,33 @@ describe('cli check', () => {
     expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);
   });
 
+  it('replays a line\'s surface and local time for the clock-driven rules', () => {
+    const input = [
+      JSON.stringify({ id: 'work', text: 'Lovely walk', now: '2026-11-23T10:15' }),
+      JSON.stringify({ id: 'evening', text: 'Lovely walk', now: '2026-11-23T19:15' }),
+      JSON.stringify({ id: 'holiday', text: 'Lovely walk', now: '2026-12-22T10:15' }),
+      JSON.stringify({ id: 'wiki', text: 'Fixed a typo', now: '2026-11-23T10:15', surface: 'wiki-edit' }),
+      JSON.stringify({ id: 'no-time', text: 'Lovely walk' }),
+      JSON.stringify({ id: 'bad-time', text: 'x', now: '23/11/2026 10:15' }),
+      JSON.stringify({ id: 'bad-surface', text: 'x', surface: 'timeline' }),
+    ].join('\n');
+    const r = cli(['check', '--pack', 'test/corpus/school.json', '--people', 'test/corpus/class.csv'], `${input}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rules = (o: { findings?: { rule: string; start: number; end: number }[] }) => o.findings?.map((f) => [f.rule, f.start, f.end]);
+    expect(out.map(rules)).toEqual([
+      [['working-hours', 0, 0]],
+      [],
+      [],
+      [['wiki-edit', 0, 0]],
+      [],
+      undefined,
+      undefined,
+    ]);
+    expect(out[5].error).toBe('line 6: "now" should be a local time such as "2026-11-23T10:15"');
+    expect(out[6].error).toBe('line 7: "surface" should be one of: post, comment, message, profile, wiki-edit, other');
+  });
+
   it('reports a line without text against its id', () => {
     const r = cli(['check', '--pack', PACK, '--people', PEOPLE, '--site', 'x'], '{"id":"q"}\n[1]\n');
     expect(r.code).toBe(0);

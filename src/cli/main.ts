@@ -4,7 +4,10 @@
  *
  *   npm run --silent cli -- check --pack <pack.json> --people <class-list file> [--site <siteId>]
  *
- * stdin:  one JSON object per line, {"id": "...", "text": "..."}; blank lines are skipped.
+ * stdin:  one JSON object per line, {"id": "...", "text": "..."}; blank lines are skipped. Optional
+ *         per line: "surface" (post, comment, message, profile, wiki-edit, other) and "now", the local
+ *         time of the check as "yyyy-mm-ddTHH:MM" (for working-hours and wiki-edit; without it those
+ *         reminders stay silent, so replays are reproducible).
  * stdout: exactly one line per input line, in order:
  *           {"id":"...","findings":[{"rule","start","end","severity","clause"}]}
  *         or {"id":"...","error":"..."} for a line that cannot be checked (then it carries on).
@@ -16,7 +19,8 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compileRuleSet } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
-import { SITE_IDS, type Finding, type PersonNames, type SiteId } from '../engine/types';
+import { parseLocalTime } from '../engine/clock';
+import { SITE_IDS, SURFACES, type CheckInput, type Finding, type SiteId } from '../engine/types';
 import type { PersonInput } from '../engine/name-index';
 import { CLASSLIST_LIMITS } from '../import/classlist';
 import type { ImportedPerson } from '../import/types';
@@ -26,7 +30,8 @@ import type { RulePack } from '../pack/types';
 
 const USAGE = `Usage: npm run --silent cli -- check --pack <pack.json> --people <class-list file> [--site <siteId>]
 
-Reads JSON lines {"id": "...", "text": "..."} on stdin and writes one line per input:
+Reads JSON lines {"id": "...", "text": "..."} on stdin (optional "surface" and "now": "yyyy-mm-ddTHH:MM",
+the local time) and writes one line per input:
   {"id": "...", "findings": [{"rule", "start", "end", "severity", "clause"}]}
 Sites: ${SITE_IDS.join(', ')} (default: other).`;
 
@@ -116,7 +121,7 @@ type LineResult =
   | { id: unknown; findings: { rule: string; start: number; end: number; severity: string; clause: string }[] }
   | { id: unknown; error: string };
 
-function checkLine(line: string, lineNo: number, run: (text: string) => Finding[]): LineResult {
+function checkLine(line: string, lineNo: number, run: (input: Omit<CheckInput, 'site'>) => Finding[]): LineResult {
   if (line.length > MAX_LINE_CHARS) return { id: null, error: `line ${lineNo} is longer than 1 MB` };
   let input: unknown;
   try {
@@ -134,8 +139,20 @@ function checkLine(line: string, lineNo: number, run: (text: string) => Finding[
   }
   const text = Object.hasOwn(rec, 'text') ? rec.text : undefined;
   if (typeof text !== 'string') return { id, error: `line ${lineNo}: "text" should be a string` };
+  const check: Omit<CheckInput, 'site'> = { text };
+  if (Object.hasOwn(rec, 'surface')) {
+    if (!(SURFACES as readonly unknown[]).includes(rec.surface)) {
+      return { id, error: `line ${lineNo}: "surface" should be one of: ${SURFACES.join(', ')}` };
+    }
+    check.surface = rec.surface as CheckInput['surface'];
+  }
+  if (Object.hasOwn(rec, 'now')) {
+    const now = typeof rec.now === 'string' ? parseLocalTime(rec.now) : null;
+    if (!now) return { id, error: `line ${lineNo}: "now" should be a local time such as "2026-11-23T10:15"` };
+    check.now = now;
+  }
   try {
-    const findings = run(text).map((f) => ({
+    const findings = run(check).map((f) => ({
       rule: f.rule,
       start: f.start,
       end: f.end,
@@ -177,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const site = opts.site;
-  const run = (text: string) => evaluate(compiled, { text, site });
+  const run = (input: Omit<CheckInput, 'site'>) => evaluate(compiled, { ...input, site });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const raw of lines) {

@@ -6,18 +6,21 @@
  * Also defines what a detector receives (`RuleInput`, `CompiledRuleSet`) and how a rule's pack
  * settings resolve for a site, so every rule module reads settings the same way.
  */
-import type { RulePack, RuleSettings, SiteOverride } from '../pack/types';
+import type { Holiday, RulePack, RuleSettings, SiteOverride, WorkingHours } from '../pack/types';
 import { MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
 import { indexPeople, type NameIndex, type PersonInput, type PupilForenameKind, type PupilPatternKind } from './name-index';
 import { prefixedNorm, tokenise, type Token } from './tokenise';
-import type { Finding, RuleId, Severity, SiteId } from './types';
+import type { Finding, LocalTime, RuleId, Severity, SiteId, Surface } from './types';
 import { isOrdinaryWord } from './words';
+import { DISCLAIMER_PHRASES } from './disclaimer-phrases';
 
 export type { PupilForenameKind, PupilPatternKind } from './name-index';
 /** Which part of the school profile a school-identity pattern came from. */
 export type SchoolPatternKind = 'name' | 'handle' | 'hashtag';
 /** A confidential-term pattern: the term as words, or written as one hashtag. */
 export type ConfidentialPatternKind = 'term';
+/** A "views are my own" phrase: built in (rules/disclaimer.ts) or from the pack's `terms`. */
+export type DisclaimerPatternKind = 'disclaimer';
 
 export interface CompiledRuleSet {
   /** Frozen copies of the pack's rule settings (absent rule = not run). */
@@ -34,6 +37,13 @@ export interface CompiledRuleSet {
   readonly confidentialTerms: PhraseMatcher<ConfidentialPatternKind>;
   /** Staff e-mail domains, lower-cased, without a leading '@', deduplicated ("holbrook.sch.uk"). */
   readonly schoolEmailDomains: readonly string[];
+  /** Accepted disclaimer phrases: the built-in ones plus `rules.disclaimer.terms`. */
+  readonly disclaimers: PhraseMatcher<DisclaimerPatternKind>;
+  /** The school's extra offensive words (`rules.offensive.terms`), literal, any case. */
+  readonly offensiveTerms: PhraseMatcher<'term'>;
+  /** The school's working hours and days off, for the clock-driven reminders. */
+  readonly workingHours?: Readonly<WorkingHours>;
+  readonly holidays: readonly Readonly<Holiday>[];
 }
 
 /** What every detector receives: the (possibly truncated) text, its tokens, and the site. */
@@ -41,6 +51,9 @@ export interface RuleInput {
   readonly text: string;
   readonly site: SiteId;
   readonly tokens: readonly Token[];
+  readonly surface: Surface;
+  /** The local time of the check; absent when the caller gave none (clock rules stay silent). */
+  readonly now?: LocalTime;
 }
 
 /** A rule module's public description, listed by the registry. */
@@ -159,6 +172,19 @@ function compileConfidentialTerms(pack: RulePack): PhraseMatcher<ConfidentialPat
   return b.build();
 }
 
+/** Literal phrases, any case, whole tokens, across a hyphen or line break, also as one hashtag. */
+function compilePhrases<T>(phrases: readonly string[], value: T, anyGap = false): PhraseMatcher<T> {
+  const b = new MatcherBuilder<T>();
+  for (const term of phrases) {
+    const words = patternWords(term);
+    if (words.length === 0) continue;
+    b.addPhrase(words, { needsCase: false, allowHyphen: true, value });
+    b.addCompact('#', prefixedNorm('#', compactKey(words)), value);
+  }
+  const m = b.build();
+  return anyGap ? { ...m, anyGap: true } : m;
+}
+
 /** Lower-cased, '@'-less, trailing-dot-less, deduplicated domains (the parser does most of this already). */
 function compileEmailDomains(pack: RulePack): readonly string[] {
   const out = new Set<string>();
@@ -201,6 +227,11 @@ export function compileRuleSet(pack: RulePack, names: readonly PersonInput[] | N
     schoolIdentity: compileSchoolIdentity(pack),
     confidentialTerms: compileConfidentialTerms(pack),
     schoolEmailDomains: compileEmailDomains(pack),
+    // "Views: my own", "views = my own": any punctuation between the words of a disclaimer.
+    disclaimers: compilePhrases([...DISCLAIMER_PHRASES, ...(pack.rules.disclaimer?.terms ?? [])], 'disclaimer' as const, true),
+    offensiveTerms: compilePhrases(pack.rules.offensive?.terms ?? [], 'term' as const),
+    ...(pack.school.workingHours ? { workingHours: Object.freeze({ ...pack.school.workingHours, days: [...pack.school.workingHours.days] }) } : {}),
+    holidays: Object.freeze((pack.school.holidays ?? []).map((h) => Object.freeze({ ...h }))),
   });
 }
 

@@ -94,3 +94,11 @@ describe('rule registry', () => {
     for (const id of ids) expect(existsSync(new URL(`../rules/${id}.test.ts`, import.meta.url))).toBe(true);
   });
 });
+
+describe('surfaces', () => {
+  it('every surface the site channel accepts is one the engine knows', async () => {
+    const { SURFACES: channel } = await import('../messaging/protocol');
+    const { SURFACES: engine } = await import('./types');
+    for (const s of channel) expect(engine).toContain(s);
+  });
+});

@@ -35,7 +35,8 @@ export function prepareInput(input: CheckInput): RuleInput {
       tokens.pop();
     }
   }
-  return { text, site: input.site, tokens };
+  const out: RuleInput = { text, site: input.site, tokens, surface: input.surface ?? 'other' };
+  return input.now ? { ...out, now: input.now } : out;
 }
 
 function byStartThenRule(a: Finding, b: Finding): number {

@@ -165,3 +165,17 @@ describe('comma patterns and per-word case', () => {
     expect(spans(m, 'Evie Hunter, Evie')).toEqual([[0, 11, 'Evie Hunter', ['eh']]]);
   });
 });
+
+describe('anyGap matchers (disclaimer phrases)', () => {
+  const b = new MatcherBuilder<'d'>();
+  b.addPhrase(tokenise('views my own').map((t) => ({ norm: t.norm, poss: false })), { needsCase: false, allowHyphen: true, value: 'd' });
+  const strict = b.build();
+  const loose: PhraseMatcher<'d'> = { ...strict, anyGap: true };
+  it('reads any punctuation between words as a space, only when asked', () => {
+    for (const text of ['Views: my own', 'views = my own', 'views (my own)', 'views, my own']) {
+      expect(findMatches(loose, tokenise(text)).length).toBe(1);
+      expect(findMatches(strict, tokenise(text)).length).toBe(0);
+    }
+    expect(findMatches(strict, tokenise('views my own')).length).toBe(1);
+  });
+});

@@ -78,6 +78,11 @@ export interface PhraseMatcher<T> {
    * ('#'/'@' tokens with their sign), in order. Absent: a token's key is its norm.
    */
   readonly keysFor?: (tokens: readonly Token[]) => readonly string[];
+  /**
+   * Set for phrases that may be written with any punctuation between their words ("Views: my own");
+   * absent: only whitespace, one hyphen, or a comma where the pattern has one.
+   */
+  readonly anyGap?: boolean;
 }
 
 /** Collects patterns, merging duplicates; `build()` hands them over as a `PhraseMatcher` (add nothing after). */
@@ -234,10 +239,11 @@ export function findMatches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token
         const k = keys ? (keys[j] as string) : u.norm;
         if (u.gap === 'space' || u.gap === 'hyphen') key += ' ' + k;
         // Only patterns written with a comma there ("Carter, Evie") have such a key.
-        else if (u.gap === 'comma') {
+        else if (u.gap === 'comma' && !matcher.anyGap) {
           key += ' ,' + k;
           comma = true;
         }
+        else if (matcher.anyGap) key += ' ' + k;
         else break;
       }
       const entries = phrases.get(key);

@@ -13,7 +13,7 @@
  */
 import { NameHasher, randomKey } from './hash';
 import { MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
-import { nicknamesOf } from './nicknames';
+import { nicknamesOf, ukNicknamesOf } from './nicknames';
 import { tokenise } from './tokenise';
 import type { PersonNames, PersonRole } from './types';
 import { isOrdinaryWord } from './words';
@@ -35,7 +35,7 @@ export type PupilForenameKind = 'name' | 'word';
 /**
  * Kinds of stored form: 'full' forename + surname; 'nick' nickname + surname; 'rev' "Surname,
  * Forename"; 'rev-nc' "Surname Forename" without the comma (always needs both capitals); 'first' the
- * forename alone. A nickname alone is never a form: a lone "Bill" says nothing about William.
+ * forename alone, and a curated UK short form alone ("Alfie" for Alfred). A nickname from the long list alone is never a form: a lone "Bill" says nothing about William.
  */
 export type FormKind = 'full' | 'nick' | 'rev' | 'rev-nc' | 'first';
 
@@ -198,6 +198,9 @@ export function hashPerson(p: PersonInput, hasher: NameHasher): HashedPerson {
   for (const first of forenames) {
     form('first', first, needsCaseMask(first));
     const nicks = first.length === 1 ? nicknamesOf(first[0] as string) : [];
+    // A UK short form alone ("Alfie" for Alfred) counts like the forename alone: only in a school
+    // context (rules/pupil-name.ts). The long nickname list never does ("Bill" alone is anyone).
+    if (first.length === 1) for (const n of ukNicknamesOf(first[0] as string)) form('first', [n], needsCaseMask([n]));
     for (const surname of surnames) {
       const surnameIsWord = wordMask(surname) === allBits(surname.length);
       const full = [...first, ...surname];

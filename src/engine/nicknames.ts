@@ -108,3 +108,26 @@ export function nicknamesOf(norm: string): readonly string[] {
   if (!table) table = build();
   return table.get(norm) ?? NONE;
 }
+
+let ukTable: ReadonlyMap<string, readonly string[]> | null = null;
+
+/**
+ * The curated UK forms of a forename only ("alfred" → ["alf", "alfie", "freddie"]), from UK_NICKNAMES.
+ * These are the names a teacher calls a pupil by in class, so, unlike the long CSV list, they count
+ * alone in a school context ("one of my year 4s, Alfie"); see name-index.ts.
+ */
+export function ukNicknamesOf(norm: string): readonly string[] {
+  if (!ukTable) {
+    const map = new Map<string, string[]>();
+    for (const [nick, canonicals] of Object.entries(UK_NICKNAMES)) {
+      for (const c of canonicals) {
+        if (c === nick) continue;
+        const list = map.get(c) ?? [];
+        list.push(nick);
+        map.set(c, list);
+      }
+    }
+    ukTable = new Map([...map].map(([k, v]) => [k, Object.freeze(v.sort())]));
+  }
+  return ukTable.get(norm) ?? NONE;
+}

@@ -61,8 +61,34 @@ export interface PersonNames {
   surname: string;
 }
 
+/**
+ * What kind of box the user is writing in. The content script's adapter says which; the engine only
+ * reads it for rules that depend on it ('wiki-edit' for wiki-edit; 'message' turns the disclaimer
+ * off, since a private message is not a posting). The site channel's SURFACES
+ * (messaging/protocol.ts) are a subset; 'wiki-edit' is set by a Wikipedia edit-form adapter.
+ */
+export const SURFACES = ['post', 'comment', 'message', 'profile', 'wiki-edit', 'other'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+/**
+ * The user's local wall-clock time when the check runs (engine/clock.ts). Passed in rather than read
+ * inside rules, so clock-driven rules are pure and testable with a fixed time.
+ */
+export interface LocalTime {
+  /** Local calendar date, ISO yyyy-mm-dd. */
+  readonly date: string;
+  /** 0 = Monday … 6 = Sunday (the order of pack WEEKDAYS). */
+  readonly weekday: number;
+  /** Minutes after local midnight, 0–1439. */
+  readonly minutes: number;
+}
+
 /** What a check is run on. */
 export interface CheckInput {
   text: string;
   site: SiteId;
+  /** Default 'other'. */
+  surface?: Surface;
+  /** Absent: clock-driven rules (working-hours, the working-time half of wiki-edit) stay silent. */
+  now?: LocalTime;
 }

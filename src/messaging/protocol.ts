@@ -67,6 +67,13 @@ export const SchoolIn = v.strictObject({
       end: v.pipe(v.string(), v.maxLength(5)),
     }),
   ),
+  // Days off for the clock-driven reminders; the strict pack parser checks the dates.
+  holidays: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ name, from: v.pipe(v.string(), v.maxLength(10)), to: v.pipe(v.string(), v.maxLength(10)) })),
+      v.maxLength(100),
+    ),
+  ),
 });
 
 /** A calendar date, ISO yyyy-mm-dd, that exists (no 2024-02-30). */

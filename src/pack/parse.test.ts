@@ -357,3 +357,25 @@ describe('school locations and working hours (optional v1 fields)', () => {
     expect(errorsOf(parsePack(edit(change)))).toEqual([message]);
   });
 });
+
+describe('school holidays (optional v1 field)', () => {
+  const xmas = { name: 'Christmas holidays', from: '2026-12-19', to: '2027-01-03' };
+  it('are read, copied and frozen; absent stays absent', () => {
+    const p = ok(edit((x) => (x.school.holidays = [xmas, { name: ' Bank holiday ', from: '2026-08-31', to: '2026-08-31' }])));
+    expect(p.school.holidays).toEqual([xmas, { name: 'Bank holiday', from: '2026-08-31', to: '2026-08-31' }]);
+    expect(Object.isFrozen(p.school.holidays![0])).toBe(true);
+    expect('holidays' in ok(base()).school).toBe(false);
+  });
+
+  const bad: [string, (x: Record<string, any>) => void, string][] = [
+    ['ends before it starts', (x) => (x.school.holidays = [{ ...xmas, to: '2026-12-01' }]), 'school.holidays[0] should not end before it starts (from is on or before to)'],
+    ['not a real date', (x) => (x.school.holidays = [{ ...xmas, from: '2026-02-30' }]), 'school.holidays[0].from should be a date written yyyy-mm-dd, such as "2026-12-21"'],
+    ['UK date order', (x) => (x.school.holidays = [{ ...xmas, to: '03/01/2027' }]), 'school.holidays[0].to should be a date written yyyy-mm-dd, such as "2026-12-21"'],
+    ['no name', (x) => (x.school.holidays = [{ from: '2026-12-19', to: '2027-01-03' }]), 'school.holidays[0].name is missing'],
+    ['unknown key', (x) => (x.school.holidays = [{ ...xmas, repeat: 'yearly' }]), 'school.holidays[0].repeat is not a known setting'],
+    ['too many', (x) => (x.school.holidays = Array.from({ length: 101 }, () => xmas)), 'school.holidays has too many entries (at most 100)'],
+  ];
+  it.each(bad)('refuses %s', (_, change, message) => {
+    expect(errorsOf(parsePack(edit(change)))).toEqual([message]);
+  });
+});

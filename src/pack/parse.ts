@@ -42,6 +42,8 @@ export const PACK_LIMITS = Object.freeze({
   termLength: 200,
   /** school.locations entries. */
   locations: 20,
+  /** school.holidays entries (a few years of term dates). */
+  holidays: 100,
   /** Smallest and largest school-grounds radius, metres. */
   minRadius: 10,
   maxRadius: 5000,
@@ -283,6 +285,20 @@ const workingHours = v.pipe(
   v.check((h) => h.start < h.end, 'should start before it ends (start and end are on the same day)'),
 );
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date that exists, written yyyy-mm-dd. */
+function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+const date = v.pipe(v.string(), v.trim(), v.check(isIsoDate, 'should be a date written yyyy-mm-dd, such as "2026-12-21"'));
+
+const holiday = v.pipe(
+  obj({ name: requiredLine(PACK_LIMITS.nameLength), from: date, to: date }),
+  v.check((h) => h.from <= h.to, 'should not end before it starts (from is on or before to)'),
+);
+
 const school = obj({
   name: line(PACK_LIMITS.nameLength),
   aliases: list(requiredLine(PACK_LIMITS.nameLength), PACK_LIMITS.listItems),
@@ -291,6 +307,7 @@ const school = obj({
   emailDomains: list(domain, PACK_LIMITS.listItems),
   locations: v.optional(list(location, PACK_LIMITS.locations)),
   workingHours: v.optional(workingHours),
+  holidays: v.optional(list(holiday, PACK_LIMITS.holidays)),
 });
 
 const packV1 = obj({
@@ -382,6 +399,9 @@ function buildPack(out: PackOutput): RulePack {
     // Week order, whatever order the pack listed them in.
     const days = WEEKDAYS.filter((d): d is Weekday => h.days.includes(d));
     schoolOut.workingHours = { days, start: h.start, end: h.end };
+  }
+  if (out.school.holidays) {
+    schoolOut.holidays = out.school.holidays.map((h) => ({ name: h.name, from: h.from, to: h.to }));
   }
   const rulesOut: Partial<Record<RuleId, RuleSettings>> = {};
   // Iterate our own id list, not the input's keys: only known ids can become properties.

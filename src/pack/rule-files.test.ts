@@ -94,6 +94,7 @@ describe('rules/schema.json', () => {
     expect(d.ruleSettings.properties.terms.maxItems).toBe(PACK_LIMITS.terms);
     expect(schema.properties.id.maxLength).toBe(PACK_LIMITS.idLength);
     expect(d.school.properties.locations.maxItems).toBe(PACK_LIMITS.locations);
+    expect(d.school.properties.holidays.maxItems).toBe(PACK_LIMITS.holidays);
     expect(d.location.properties.radiusMetres.minimum).toBe(PACK_LIMITS.minRadius);
     expect(d.location.properties.radiusMetres.maximum).toBe(PACK_LIMITS.maxRadius);
   });

@@ -19,6 +19,19 @@ export interface SchoolProfile {
   locations?: SchoolLocation[];
   /** When staff are working, for working-hours checks. Optional. */
   workingHours?: WorkingHours;
+  /**
+   * Dates with no working time (school holidays, half-terms, bank holidays, closure days), for the
+   * working-hours and wiki-edit reminders. Optional.
+   */
+  holidays?: Holiday[];
+}
+
+/** A run of whole days off, inclusive: "Christmas holidays" 2026-12-19 … 2027-01-03. */
+export interface Holiday {
+  name: string;
+  /** ISO yyyy-mm-dd, local dates; `from` ≤ `to`. */
+  from: string;
+  to: string;
 }
 
 export interface SchoolLocation {

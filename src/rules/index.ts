@@ -4,15 +4,23 @@
  */
 import type { RuleModule } from '../engine/compile';
 import * as confidential from './confidential';
+import * as disclaimer from './disclaimer';
+import * as offensive from './offensive';
 import * as personalInfo from './personal-info';
 import * as pupilName from './pupil-name';
 import * as schoolEmail from './school-email';
 import * as schoolIdentity from './school-identity';
+import * as wikiEdit from './wiki-edit';
+import * as workingHours from './working-hours';
 
 export const RULES: readonly RuleModule[] = [
   confidential,
+  disclaimer,
+  offensive,
   personalInfo,
   pupilName,
   schoolEmail,
   schoolIdentity,
+  wikiEdit,
+  workingHours,
 ];

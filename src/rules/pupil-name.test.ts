@@ -134,8 +134,11 @@ const valid: string[] = [
   'Ruby, Page and Bishop',
   'Grace in my class', // Grace Hope: sentence-initial ordinary word
   'great class today: ruby and ivy',
-  // Nicknames and surnames are not forenames.
-  'Freddie in my class', // Alfred Nowak's nickname, alone
+  // Nicknames from the long list and surnames are not forenames; UK short forms are (see invalid).
+  'Bill in my class', // William's nickname from the long list, alone
+  'Freddie went to the park', // a UK short form alone, no school context
+  'Freddie Mercury songs in my class today', // another person's full name in a school context
+  'Evie Jones in my class', // a different Evie
   'Carter in my class', // a surname alone
   // Issue 4: dates, characters, longer hyphenated names, reversed ordinary words, tags with numbers.
   'Hunter, May 2023 reunion',
@@ -199,6 +202,9 @@ const invalid: [text: string, spans: Span[]][] = [
   ["Billy Long's coat", [[0, 10, 'Billy Long']]],
   ['bill okafor', [[0, 11, 'bill okafor']]], // Okafor is not an ordinary word
   ['Alfie Nowak', [[0, 11, 'Alfie Nowak']]], // UK supplement: alfie → alfred
+  // A UK short form alone in a school context, like a forename (issue 4: "one of my year 4s, Alfie").
+  ['Freddie in my class', [[0, 7, 'Freddie']]],
+  ['One of my year 4s, Lottie, told me a joke', [[19, 25, 'Lottie']]],
   ['Freddie Nowak and Fred Nowak', [[0, 13, 'Freddie Nowak'], [18, 28, 'Fred Nowak']]],
   ['Charlie Mensah', [[0, 14, 'Charlie Mensah']]], // charlie → charlotte (supplement)
   ['Lottie\nMensah', [[0, 13, 'Lottie\nMensah']]],

@@ -11,8 +11,10 @@
  * - "Surname, Forename" with a comma ("Carter, Evie");
  * - the name as one tag or handle: #EvieCarter, #evie_carter, @eviecarter, @evie_carter (not with
  *   digits added: @eviecarter2015);
- * - the forename or preferred name alone, only within 5 tokens of a school-context cue in the same
- *   sentence ("Evie in my class", "one of my year 4s, Alfie", the school's own name; engine/context.ts).
+ * - the forename or preferred name, or a UK short form of it ("Alfie" for Alfred), alone, only within
+ *   5 tokens of a school-context cue in the same sentence ("Evie in my class", "one of my year 4s,
+ *   Alfie", the school's own name; engine/context.ts), and not when another capitalised name follows
+ *   ("Freddie Mercury songs in year 6": someone else's full name).
  * - "Zhang Wei" (family name first, without a comma) when both words have their capitals;
  * - the name inside a longer hashtag: camelCase (#WellDoneEvieCarter, #EvieCarterRocks) or, for
  *   names that are not ordinary words, all lower case at either end (#eviecarterrocks).
@@ -201,6 +203,14 @@ function lowerRun(norm: string, compiled: CompiledRuleSet): boolean {
   return false;
 }
 
+/** Token `last + 1` is a Title-case word after a space on the same line: "Freddie Mercury". */
+function followedByName(text: string, tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  if (next === undefined || next.gap !== 'space' || next.shape !== 'title' || next.prefix !== undefined) return false;
+  // A list of names one per line ("Alfie\nEvie") is not a full name.
+  return !/[\n\r\u2028\u2029]/.test(text.slice((tokens[last] as Token).end, next.start));
+}
+
 /** First names alone that sit in a school context, not already inside a full-name match. */
 function forenamesInContext(input: RuleInput, compiled: CompiledRuleSet, names: readonly Match<unknown>[]): Match<unknown>[] {
   const { text, tokens } = input;
@@ -216,6 +226,9 @@ function forenamesInContext(input: RuleInput, compiled: CompiledRuleSet, names: 
     if (m.first === m.last && isDate(tokens, m.first)) continue;
     // "Evie-Rose in my class" is not Evie.
     if (hyphenedToName(tokens, m.first, m.last)) continue;
+    // "Freddie Mercury", "Mo Salah": a first name followed by another capitalised name is someone
+    // else's full name (the pupil's own full name is matched, and hidden from here, above).
+    if (followedByName(text, tokens, m.last)) continue;
     chars ??= findMatches(characterMatcher(), tokens);
     if (overlapsAny(m, chars, charCursor)) continue;
     candidates.push(m);

@@ -191,6 +191,8 @@ function SchoolSection({
     };
     if (locs.value.length) school.locations = locs.value;
     if (hoursOn) school.workingHours = { days: WEEKDAYS.filter((d) => days.includes(d)), start, end };
+    // Holidays come from an imported pack; this form does not edit them, so it keeps them.
+    if (s.holidays?.length) school.holidays = s.holidays;
     const res = await run({ type: 'saveSchool', school });
     if (res.ok) setSaved('Saved.');
   };
