@@ -144,7 +144,7 @@ export const cy: Record<MessageKey, string> = {
   'lists.done.replaced': 'Wedi disodli {name} gyda {count} o bobl o {file}.',
   'lists.preview': 'Rhagolwg o’r mewnforio',
   'lists.preview.found': 'Wedi dod o hyd i {count} o bobl yn {file}.',
-  'lists.preview.groups': 'Grwpiau: {groups}.',
+  'lists.preview.foundGroups': 'Wedi dod o hyd i {count} o bobl yn {file} (grwpiau: {groups}).',
   'lists.preview.format': 'Wedi’i darllen fel: {format}.',
   'lists.name': 'Enwch y rhestr hon',
   'lists.import': 'Mewnforio {count} o bobl',

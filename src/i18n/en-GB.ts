@@ -142,7 +142,7 @@ export const enGB = {
   'lists.done.replaced': 'Replaced {name} with {count} people from {file}.',
   'lists.preview': 'Import preview',
   'lists.preview.found': 'Found {count} people in {file}.',
-  'lists.preview.groups': 'Groups: {groups}.',
+  'lists.preview.foundGroups': 'Found {count} people in {file} (groups: {groups}).',
   'lists.preview.format': 'Read as: {format}.',
   'lists.name': 'Name this list',
   'lists.import': 'Import {count} people',

@@ -6,6 +6,7 @@
 import { readUploads } from '../../import/expand';
 import type { ColumnMapping } from '../../import/read-file';
 import type { ReadClassListResult } from '../../import/types';
+import { t } from '../../i18n';
 
 export interface Upload {
   name: string;
@@ -19,6 +20,7 @@ export type ImportRunner = (
   signal: AbortSignal,
 ) => Promise<ImportResult>;
 
+// Worded when shown (the page may change language meanwhile): ImportSection says t('lists.cancelled').
 const CANCELLED: ImportResult = { ok: false, error: 'Import cancelled. Nothing was changed.', cancelled: true };
 
 /** In the page: yields once so the progress bar paints, then reads. */
@@ -42,7 +44,7 @@ export const workerRunner: ImportRunner = (files, options, onProgress, signal) =
       if (e.data.type === 'progress') onProgress(e.data.done, e.data.total);
       else finish(e.data.result);
     };
-    worker.onerror = () => finish({ ok: false, error: 'The file could not be read.' });
+    worker.onerror = () => finish({ ok: false, error: t('lists.unreadable') });
     // Copies, so the File's bytes stay usable for a second read with a chosen column mapping.
     worker.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), options });
   });
