@@ -20,15 +20,14 @@ export type ImportRunner = (
   signal: AbortSignal,
 ) => Promise<ImportResult>;
 
-// Worded when shown (the page may change language meanwhile): ImportSection says t('lists.cancelled').
-const CANCELLED: ImportResult = { ok: false, error: 'Import cancelled. Nothing was changed.', cancelled: true };
+const cancelled = (): ImportResult => ({ ok: false, error: t('lists.cancelled'), cancelled: true });
 
 /** In the page: yields once so the progress bar paints, then reads. */
 export const inThreadRunner: ImportRunner = async (files, options, onProgress, signal) => {
   await new Promise((r) => setTimeout(r, 0));
-  if (signal.aborted) return CANCELLED;
+  if (signal.aborted) return cancelled();
   const result = await readUploads(files, { ...options, onProgress });
-  return signal.aborted ? CANCELLED : result;
+  return signal.aborted ? cancelled() : result;
 };
 
 /** In a dedicated worker: the page keeps responding; cancel terminates the worker. */
@@ -39,7 +38,7 @@ export const workerRunner: ImportRunner = (files, options, onProgress, signal) =
       worker.terminate();
       resolve(r);
     };
-    signal.addEventListener('abort', () => finish(CANCELLED), { once: true });
+    signal.addEventListener('abort', () => finish(cancelled()), { once: true });
     worker.onmessage = (e: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'done'; result: ReadClassListResult }>) => {
       if (e.data.type === 'progress') onProgress(e.data.done, e.data.total);
       else finish(e.data.result);
