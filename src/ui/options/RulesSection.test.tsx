@@ -86,6 +86,42 @@ describe('rules editor', () => {
     expect(rule('pupil-name').textContent).not.toContain('does not check this yet');
   });
 
+  it.each([
+    ['(a+)+$', 'Line 2 of “Confidential words and phrases (one per line)”, “(a+)+$”, needs at least two letters (or two digits together): it would match too much.'],
+    ['a.', 'Line 2 of “Confidential words and phrases (one per line)”, “a.”, needs at least two letters (or two digits together): it would match too much.'],
+    ['5', 'Line 2 of “Confidential words and phrases (one per line)”, “5”, needs at least two letters (or two digits together): it would match too much.'],
+  ])('a term %j that would match almost anything is refused before anything is sent', async (vague, message) => {
+    const { send, sent, current } = fakeBackground();
+    render(<App send={send} />);
+    await screen.findByRole('heading', { name: 'The rules' });
+    const before = current();
+    const terms = within(rule('confidential')).getByLabelText('Confidential words and phrases (one per line)') as HTMLTextAreaElement;
+    fireEvent.input(terms, { target: { value: `Ofsted inspection\n${vague}\n10` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`The rules were not saved, and nothing has changed:\n${message}`);
+    expect(writes(sent)).toHaveLength(0);
+    expect(current()).toBe(before);
+    // Fixed, it saves.
+    fireEvent.input(terms, { target: { value: 'Ofsted inspection\n10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+    await screen.findByText('Rules saved.');
+    expect(current().rules.confidential!.terms).toEqual(['Ofsted inspection', '10']);
+  });
+
+  it('the parser refuses the same vague term in an imported rule set', async () => {
+    const { send, current } = fakeBackground();
+    render(<App send={send} />);
+    await screen.findByRole('heading', { name: 'Share the rule set' });
+    const before = current();
+    const hostile = JSON.parse(JSON.stringify(demoPack));
+    hostile.rules.confidential.terms = ['Ofsted inspection', '(a+)+$'];
+    upload(screen.getByLabelText('Import a rule set file (replaces your school details and rules)'), 'hostile.json', JSON.stringify(hostile));
+    const alert = await screen.findByText(/hostile\.json was not imported/);
+    expect(alert.textContent).toContain('rules.confidential.terms[1] ("(a+)+$") needs two letters together or two digits');
+    expect(current()).toBe(before);
+  });
+
   it('applying a template asks first, replaces the rules and keeps the school', async () => {
     const { send, sent, current } = fakeBackground();
     render(<App send={send} />);
