@@ -7,6 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isSpecificTerm, PACK_LIMITS, parsePack, parsePackText } from './parse';
 import type { RulePack } from './types';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** A fresh, valid v1 pack as plain JSON data; cases edit their own copy. */
 function base(): Record<string, any> {
   return {
@@ -314,7 +318,7 @@ describe('parsePack: property tests', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('never throws on arbitrary text', () => {
     fc.assert(
@@ -322,7 +326,7 @@ describe('parsePack: property tests', () => {
         expect(typeof parsePackText(text).ok).toBe('boolean');
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('a reserved key anywhere in a valid pack is always refused', () => {
     const reserved = fc.constantFrom('__proto__', 'constructor', 'prototype');
@@ -338,7 +342,7 @@ describe('parsePack: property tests', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('valid packs survive arbitrary literal aliases and terms unchanged', () => {
     const literal = fc
@@ -357,7 +361,7 @@ describe('parsePack: property tests', () => {
         expect(pack.rules['pupil-name']!.terms).toEqual(terms);
       }),
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('school locations and working hours (optional v1 fields)', () => {
