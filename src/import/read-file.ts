@@ -28,6 +28,7 @@ import type { PersonRole } from '../engine/types';
 import { CLASSLIST_LIMITS } from './classlist';
 import { decodeBytes, displayFileName } from './decode';
 import type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
+import { t } from '../i18n';
 
 export type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
 
@@ -125,7 +126,7 @@ function cleanCell(cell: string | undefined): string {
 
 function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(', ')} ${t('import.and')} ${words[words.length - 1]}`;
 }
 
 function rowList(rows: readonly number[]): string {
@@ -310,7 +311,7 @@ type Step<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function splitText(text: string, file: string): Step<string[][]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, error: `${file} is empty` };
+  if (body.trim() === '') return { ok: false, error: t('import.empty', { file }) };
 
   // Guess the delimiter on the first rows with blank lines skipped (a stray empty line makes every
   // delimiter look inconsistent), then read every record with blank rows kept so row numbers match
@@ -325,8 +326,8 @@ function splitText(text: string, file: string): Step<string[][]> {
     const n = (err.row ?? 0) + 1;
     problems.push(
       err.code === 'MissingQuotes'
-        ? `${file} row ${n}: a cell starts with a quote mark (") that is never closed`
-        : `${file} row ${n}: a cell has a stray quote mark (")`,
+        ? t('import.quoteOpen', { file, row: n })
+        : t('import.quoteStray', { file, row: n }),
     );
   }
   if (problems.length) return { ok: false, error: problems.join('\n') };
@@ -360,7 +361,7 @@ type TableStep = { ok: true; value: { table: Table; kind: Classified } } | { ok:
 function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableStep {
   if (mapping && mapping.file === file) {
     const header = (all[mapping.headerIndex] ?? []).map((c) => cleanCell(c));
-    if (!header.length) return { ok: false, error: `${file}: the chosen header row is empty` };
+    if (!header.length) return { ok: false, error: t('import.headerEmpty', { file }) };
     const rows: Row[] = [];
     for (let i = mapping.headerIndex + 1; i < all.length; i++) {
       const cells = all[i]!;
@@ -375,7 +376,7 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
   for (let i = 0; i < all.length && nonBlank.length < 10; i++) {
     if (!all[i]!.every((c) => c.trim() === '')) nonBlank.push(i);
   }
-  if (!nonBlank.length) return { ok: false, error: `${file} is empty` };
+  if (!nonBlank.length) return { ok: false, error: t('import.empty', { file }) };
 
   // Some MIS reports put a title line or two above the header row.
   let headerIndex = -1;
@@ -394,14 +395,14 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
       const label = cleanCell(first[keys.findIndex((k) => NAME_ONLY.includes(k))]);
       return {
         ok: false,
-        error: `${file} has the whole name in one "${label}" column. Second Look needs the forename and surname in separate columns (for example "Forename" and "Surname"), because "Smith, John" and "John Smith" cannot be told apart reliably. Export the list again with separate name columns, or split the column in Excel (Data › Text to Columns).`,
+        error: t('import.wholeName', { file, column: label }),
       };
     }
     const seen = first.map((c) => cleanCell(c)).filter(Boolean).slice(0, 6).map((c) => `"${c.slice(0, 30)}"`);
     return {
       ok: false,
       mapping: mappingPreview(all, nonBlank[0]!, file),
-      error: `${file}: there are no forename and surname columns. The first row should name the columns, e.g. "Forename,Surname" or "Legal Forename,Preferred Forename,Surname,Reg Group"${seen.length ? ` (it has ${listWords(seen)})` : ''}`,
+      error: seen.length ? t('import.noNameColumnsSeen', { file, seen: listWords(seen) }) : t('import.noNameColumns', { file }),
     };
   }
 
@@ -417,7 +418,7 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
 }
 
 function tooManyRows(file: string): { ok: false; error: string } {
-  return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
+  return { ok: false, error: t('import.tooManyRows', { file, max: CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB') }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ function readPeople(
     if (col[field] !== -1) used.add(col[field]);
   }
   if (kind.mapped && (col.forename === -1 || col.surname === -1)) {
-    return { ok: false, error: `${file}: choose which column holds the forename and which holds the surname` };
+    return { ok: false, error: t('import.chooseColumns', { file }) };
   }
   // A file with only a Preferred Forename (no legal one) uses it as the forename.
   if (col.forename === -1 && col.preferred !== -1) [col.forename, col.preferred] = [col.preferred, -1];
@@ -496,7 +497,7 @@ function readPeople(
     if (onRow && ++seenRows % 2000 === 0) onRow(2000);
     // Ragged rows: missing trailing cells are empty; extra non-empty cells mean the columns moved.
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-      problem(`${file} row ${n} has ${cells.length} cells but the header row has ${header.length}: if a name contains a comma, it must be in quotes`);
+      problem(t('import.cellCount', { file, row: n, cells: cells.length, header: header.length }));
       continue;
     }
     const raw = (f: Field) => (col[f] === -1 ? '' : cleanCell(cells[col[f]]));
@@ -524,13 +525,13 @@ function readPeople(
     let rowOk = true;
     for (const [f, v] of [['forename', forename], ['surname', surname]] as const) {
       if (v === '') {
-        problem(`${file} row ${n}: the ${label(f)} cell is empty`);
+        problem(t('import.cellEmpty', { file, row: n, column: label(f) }));
         rowOk = false;
       }
     }
     for (const [f, v] of [['forename', forename], ['preferred', preferred], ['surname', surname], ['preferredSurname', preferredSurname], ['group', group]] as const) {
       if (v.length > CLASSLIST_LIMITS.cellLength) {
-        problem(`${file} row ${n}: the ${label(f)} cell is too long (more than ${CLASSLIST_LIMITS.cellLength} characters)`);
+        problem(t('import.cellTooLong', { file, row: n, column: label(f), max: CLASSLIST_LIMITS.cellLength }));
         rowOk = false;
       }
     }
@@ -549,7 +550,7 @@ function readPeople(
         role = 'staff';
         roleKnown = true;
       } else {
-        problem(`${file} row ${n}: the ${label('role')} cell says "${roleText.slice(0, 40)}"; use pupil, former pupil, parent or staff`);
+        problem(t('import.badRole', { file, row: n, column: label('role'), value: roleText.slice(0, 40) }));
         rowOk = false;
       }
     } else if (!kind.roster) roleKnown = true;
@@ -689,8 +690,8 @@ export function readClassListFile(bytes: Uint8Array, fileName: string, options?:
  * or several class lists). All or nothing: one bad file refuses the lot.
  */
 export function readClassListFiles(files: readonly ClassListFile[], options?: ReadOptions): ReadClassListResult {
-  if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'No file was chosen' };
-  if (files.length > 20) return { ok: false, error: 'Choose at most 20 files at once' };
+  if (!Array.isArray(files) || files.length === 0) return { ok: false, error: t('import.noFile') };
+  if (files.length > 20) return { ok: false, error: t('import.tooManyFiles') };
   const today = todayIso(options);
   const warnings: string[] = [];
   const records: Record_[] = [];
@@ -708,14 +709,14 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     const file = displayFileName(f.name);
     let all: string[][];
     if ('rows' in f && f.rows) {
-      if (!Array.isArray(f.rows)) return { ok: false, error: `${file} could not be read` };
+      if (!Array.isArray(f.rows)) return { ok: false, error: t('import.unreadable', { file }) };
       all = f.rows;
     } else {
       const bytes = (f as { bytes?: unknown }).bytes;
-      if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
-      if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
+      if (!(bytes instanceof Uint8Array)) return { ok: false, error: t('import.unreadable', { file }) };
+      if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: t('import.tooBig', { file }) };
       if (/\.(xlsx|xlsm|xls|ods|numbers|zip)$/i.test(file)) {
-        return { ok: false, error: `${file} is a spreadsheet workbook or archive that was not unpacked. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.` };
+        return { ok: false, error: t('import.notUnpacked', { file }) };
       }
       const decoded = decodeBytes(bytes, file);
       if (!decoded.ok) return decoded;
@@ -743,7 +744,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     if (kind.kind === 'people') {
       const read = readPeople(table, kind, today, warnings, onRow);
       if (!read.ok) return read;
-      if (read.value.length === 0) return { ok: false, error: `${file} has a header row but no names under it` };
+      if (read.value.length === 0) return { ok: false, error: t('import.noNames', { file }) };
       records.push(...read.value);
       if (!families.includes(kind.family)) families.push(kind.family);
       if (kind.fileLabel && !fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);

@@ -81,6 +81,17 @@ describe('language choice', () => {
     expect((screen.getByLabelText('Iaith') as HTMLSelectElement).value).toBe('cy');
   });
 
+  it('in Welsh, a broken class list is refused in Welsh, naming the file, row and column', async () => {
+    const { api } = fakeLocale('cy');
+    render(<App send={send} localeApi={api} />);
+    const input = await screen.findByLabelText('Dewiswch ffeil rhestr ddosbarth');
+    const file = new File(['Forename,Surname\nAmy,\n'], 'dosbarth.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    const alert = await screen.findByText(/dosbarth\.csv rhes 2/);
+    expect(alert.textContent).toBe('dosbarth.csv rhes 2: mae’r gell Surname yn wag. Does dim wedi’i fewnforio.');
+  });
+
   it.each([
     [['cy-GB', 'en-GB'], 'Eich ysgol'],
     [['en-US'], 'Your school'],

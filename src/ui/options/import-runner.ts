@@ -6,7 +6,7 @@
 import { readUploads } from '../../import/expand';
 import type { ColumnMapping } from '../../import/read-file';
 import type { ReadClassListResult } from '../../import/types';
-import { t } from '../../i18n';
+import { getLocale, t } from '../../i18n';
 
 export interface Upload {
   name: string;
@@ -45,5 +45,5 @@ export const workerRunner: ImportRunner = (files, options, onProgress, signal) =
     };
     worker.onerror = () => finish({ ok: false, error: t('lists.unreadable') });
     // Copies, so the File's bytes stay usable for a second read with a chosen column mapping.
-    worker.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), options });
+    worker.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), options, locale: getLocale() });
   });
