@@ -6,7 +6,7 @@
 import { Controller } from '@/src/content/controller';
 import { mountLayer } from '@/src/content/layer';
 import type { CheckResponse } from '@/src/messaging/protocol';
-import { isLocale, setLocale } from '@/src/i18n';
+import { isLocale, setLocale } from '@/src/i18n/core';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
 export default defineContentScript({

@@ -6,7 +6,7 @@
  * With nothing stored, the browser's own languages decide (`detectLocale`).
  */
 import * as v from 'valibot';
-import { detectLocale, isLocale, type Locale } from '../i18n';
+import { detectLocale, isLocale, type Locale } from '../i18n/core';
 import { LocaleMessage, type LocaleResponse } from '../messaging/protocol';
 
 export const LOCALE_KEY = 'locale';

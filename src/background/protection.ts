@@ -5,7 +5,7 @@
  * side (background); the browser API is passed in so the logic is tested without a browser.
  */
 import * as v from 'valibot';
-import { t, type Locale } from '../i18n';
+import { t, type Locale } from '../i18n/content';
 import { ProtectionReport } from '../messaging/protocol';
 
 export interface BadgeState {

@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import { RULE_IDS, SEVERITIES, SITE_IDS } from '../engine/types';
-import { LOCALES, type Locale } from '../i18n';
+import { LOCALES, type Locale } from '../i18n/core';
 import type { RulePack } from '../pack/types';
 
 export const MAX_TEXT = 20_000;

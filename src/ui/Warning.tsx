@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../engine/types';
-import { getLocale, t } from '../i18n';
+import { getLocale, t } from '../i18n/content';
 
 export interface Box {
   x: number;

@@ -5,6 +5,8 @@
  * back to English when English is chosen again. English is the default (these tests run with the
  * browser's own English UI).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   clickInWarning,
@@ -13,6 +15,7 @@ import {
   fixturePosts,
   loadDemo,
   SITES,
+  EXT_DIR,
   stopServiceWorker,
   test,
   warningText,
@@ -89,4 +92,11 @@ test('the choice survives a service-worker restart, and English comes back when 
   const english = await holdAPost(context);
   const text = await expectWarning(english, 'Second Look: check before you post', 'Your post has not been sent', 'Edit my post', 'Post anyway');
   expect(text).not.toContain('Golygu');
+});
+
+test('the content script carries the warning in both languages and none of the options page text', () => {
+  const bundle = readFileSync(path.join(EXT_DIR, 'content-scripts/content.js'), 'utf8');
+  for (const inPage of ['Edit my post', 'Golygu fy mhostiad', 'Postio beth bynnag', 'Gwiriwyd ar y ddyfais hon.']) expect(bundle).toContain(inPage);
+  // The options page's catalogue (about 12 KB gzipped) stays out of every social site's page.
+  for (const pageOnly of ['Save school details', 'Cadw manylion yr ysgol', 'Choose a class list file', 'Rhestrau dosbarth']) expect(bundle).not.toContain(pageOnly);
 });
