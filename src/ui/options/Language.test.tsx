@@ -4,13 +4,18 @@
  * to the background and the whole page (headings, labels, buttons, messages) follows at once,
  * without losing what the user has typed.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import defaultPack from '../../../rules/default.json';
 import { setLocale, type Locale } from '../../i18n';
 import type { AdminMessage, AdminResponse, LocaleMessage, LocaleResponse, Status } from '../../messaging/protocol';
 import { App } from './App';
 import type { LocaleApi } from './LanguagePicker';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const status: Status = {
   school: { name: '', aliases: [], handles: [], hashtags: [], emailDomains: [] },

@@ -4,7 +4,7 @@
  * every write with the real strict parser (as the service does), so refusals carry the parser's
  * own words and a refused write changes nothing.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import demoPack from '../../../rules/demo.json';
 import trustTemplate from '../../../rules/templates/trust-2024.json';
@@ -13,6 +13,11 @@ import { parsePack, parsePackText } from '../../pack/parse';
 import type { RulePack } from '../../pack/types';
 import { App } from './App';
 import { downloadText, exportFileName, exportText, setOffOn, toDraft, fromDraft } from './rules-edit';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const parsed = (json: unknown): RulePack => {
   const r = parsePack(json);
