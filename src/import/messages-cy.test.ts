@@ -21,8 +21,8 @@ afterEach(() => setLocale('en-GB'));
 describe('importer messages in Welsh', () => {
   it.each([
     ['an empty file', '   \n', 'Mae dosbarth.csv yn wag'],
-    ['an unclosed quote', 'Forename,Surname\n"Amy,Rees\n', 'dosbarth.csv rhes 2: mae cell yn dechrau â dyfynnod (") sydd byth yn cael ei gau'],
-    ['an unquoted comma', 'Forename,Surname,Reg Group\nJosé,García, Jr,10D\n', 'Mae gan dosbarth.csv rhes 2 4 o gelloedd ond mae gan y rhes pennawd 3: os oes coma mewn enw, rhaid iddo fod rhwng dyfynodau'],
+    ['an unclosed quote', 'Forename,Surname\n"Amy,Rees\n', 'dosbarth.csv rhes 2: mae cell yn dechrau â dyfynnod (") nad yw byth yn cael ei gau'],
+    ['an unquoted comma', 'Forename,Surname,Reg Group\nJosé,García, Jr,10D\n', 'dosbarth.csv rhes 2: mae 4 o gelloedd yn y rhes ond 3 yn y rhes pennawd: os oes coma mewn enw, rhaid iddo fod rhwng dyfynodau'],
     ['an empty surname', 'Forename,Surname\nAmy,\n', 'dosbarth.csv rhes 2: mae’r gell Surname yn wag'],
     ['a role it does not know', 'Forename,Surname,Role\nAmy,Rees,headmaster\n', 'dosbarth.csv rhes 2: mae’r gell Role yn dweud "headmaster"; defnyddiwch pupil, former pupil, parent neu staff'],
     ['a header with no names', 'Forename,Surname\n', 'Mae gan dosbarth.csv res pennawd ond dim enwau oddi tani'],
