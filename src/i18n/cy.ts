@@ -273,6 +273,21 @@ export const cyPage: Record<PageKey, string> = {
   "import.zipEntryTooBig": "{file}: mae {entry} yn rhy fawr i fod yn rhestr ddosbarth",
   "import.zipTooMany": "Mae {file} yn dal mwy na {max} o ffeiliau CSV; dewiswch ffeiliau users, roles, enrollments a classes yr allforyn",
   "import.zipNoCsv": "Does dim ffeiliau CSV yn {file}",
+  "import.notPeople": "Mae {file} yn rhestru {what}, nid pobl. {hint}.",
+  "import.nonePeople": "Does dim un o’r ffeiliau hyn yn rhestru pobl. {hint}.",
+  "import.peopleHint": "Dewiswch y ffeil sy’n rhestru pobl: rhestr ddosbarth gyda cholofnau Forename a Surname, users.csv SDS neu OneRoster (gyda roles.csv), neu Student.csv a Teacher.csv SDS",
+  "import.notNeeded": "{file}: dim ei hangen ({what}), felly cafodd ei hanwybyddu",
+  "import.what.guardianLinks": "cysylltiadau gwarcheidwaid",
+  "import.what.classEnrolments": "cofrestriadau dosbarth",
+  "import.what.roles": "rolau",
+  "import.what.birthDates": "dyddiadau geni",
+  "import.what.courses": "cyrsiau",
+  "import.what.classes": "dosbarthiadau",
+  "import.what.userFlags": "baneri defnyddwyr",
+  "import.what.orgs": "ysgolion a sefydliadau",
+  "import.what.sessions": "tymhorau a blynyddoedd ysgol",
+  "import.what.manifest": "maniffest OneRoster",
+  "import.what.schools": "ysgolion",
 };
 
 /** The warning on a site and the toolbar (the content script bundles only these). */

@@ -272,6 +272,21 @@ export const enGBPage = {
   "import.zipEntryTooBig": "{file}: {entry} is too big to be a class list",
   "import.zipTooMany": "{file} holds more than {max} CSV files; choose the export's users, roles, enrollments and classes files",
   "import.zipNoCsv": "{file} has no CSV files in it",
+  "import.notPeople": "{file} lists {what}, not people. {hint}.",
+  "import.nonePeople": "None of these files lists people. {hint}.",
+  "import.peopleHint": "Choose the file that lists people: a class list with Forename and Surname columns, SDS or OneRoster users.csv (with roles.csv), or SDS Student.csv and Teacher.csv",
+  "import.notNeeded": "{file}: not needed ({what}) and ignored",
+  "import.what.guardianLinks": "guardian links",
+  "import.what.classEnrolments": "class enrolments",
+  "import.what.roles": "roles",
+  "import.what.birthDates": "birth dates",
+  "import.what.courses": "courses",
+  "import.what.classes": "classes",
+  "import.what.userFlags": "user flags",
+  "import.what.orgs": "schools and organisations",
+  "import.what.sessions": "terms and school years",
+  "import.what.manifest": "the OneRoster manifest",
+  "import.what.schools": "schools",
 } as const;
 
 /**

@@ -40,6 +40,11 @@ describe('importer messages in Welsh', () => {
 
   it.each([
     ['no file chosen', () => readClassListFiles([]), 'Chafodd dim ffeil ei dewis'],
+    [
+      'a roles file on its own',
+      () => readClassListFiles([{ name: 'roles.csv', bytes: utf8('sourcedId,userSourcedId,role\nr1,u1,student\n') }]),
+      'Mae roles.csv yn rhestru rolau, nid pobl. Dewiswch y ffeil sy’n rhestru pobl:',
+    ],
     ['an old .xls', () => decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'hen.xls'), 'Hen lyfr gwaith Excel (.xls) yw hen.xls, nid ffeil destun.'],
   ] as const)('%s', (_name, run, want) => {
     setLocale('cy');

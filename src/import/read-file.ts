@@ -28,7 +28,7 @@ import type { PersonRole } from '../engine/types';
 import { CLASSLIST_LIMITS } from './classlist';
 import { decodeBytes, displayFileName } from './decode';
 import type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 export type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
 
@@ -217,7 +217,7 @@ type Classified =
       /** Columns chosen by the user: detection is skipped. */
       mapped?: Partial<Record<MappableField, number>>;
     }
-  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: string };
+  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: `import.what.${string}` & MessageKey };
 
 function has(keys: readonly string[], ...names: string[]): boolean {
   return names.every((n) => keys.includes(n));
@@ -257,19 +257,19 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv', what: 'guardian links' };
-  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv', what: 'class enrolments' };
-  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv', what: 'roles' };
-  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv', what: 'birth dates' };
+  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv', what: 'import.what.guardianLinks' };
+  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv', what: 'import.what.classEnrolments' };
+  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv', what: 'import.what.roles' };
+  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv', what: 'import.what.birthDates' };
   if (has(keys, 'sourcedid', 'title') && hasAny(keys, 'orgsourcedid', 'schoolsourcedid', 'coursesourcedid', 'classtype')) {
     return hasAny(keys, 'code', 'coursecode')
-      ? { kind: 'other', fileLabel: 'courses.csv', what: 'courses' }
-      : { kind: 'classes', fileLabel: 'classes.csv', what: 'classes' };
+      ? { kind: 'other', fileLabel: 'courses.csv', what: 'import.what.courses' }
+      : { kind: 'classes', fileLabel: 'classes.csv', what: 'import.what.classes' };
   }
-  if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'user flags' };
-  if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'schools and organisations' };
-  if (has(keys, 'sourcedid', 'title', 'type') || has(keys, 'sourcedid', 'schoolyear')) return { kind: 'other', fileLabel: 'academicSessions.csv', what: 'terms and school years' };
-  if (has(keys, 'propertyname', 'value')) return { kind: 'other', fileLabel: 'manifest.csv', what: 'the OneRoster manifest' };
+  if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'import.what.userFlags' };
+  if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'import.what.orgs' };
+  if (has(keys, 'sourcedid', 'title', 'type') || has(keys, 'sourcedid', 'schoolyear')) return { kind: 'other', fileLabel: 'academicSessions.csv', what: 'import.what.sessions' };
+  if (has(keys, 'propertyname', 'value')) return { kind: 'other', fileLabel: 'manifest.csv', what: 'import.what.manifest' };
 
   // Microsoft SDS classic ("SDS format": SIS ID + School SIS ID; "UK format": ID + School DfE Number).
   const sdsSchool = hasAny(keys, 'schoolsisid', 'schooldfenumber');
@@ -286,12 +286,12 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv', what: 'classes' };
+  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv', what: 'import.what.classes' };
   if (hasAny(keys, 'sectionsisid', 'sectionid') && hasAny(keys, 'sisid', 'id') && !hasNames) {
-    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv', what: 'class enrolments' };
+    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv', what: 'import.what.classEnrolments' };
   }
   if ((hasAny(keys, 'sisid', 'dfenumber') && keys.includes('name') && hasAny(keys, 'principalname', 'gradelow')) || has(keys, 'principalname', 'gradelow')) {
-    return { kind: 'other', fileLabel: 'School.csv', what: 'schools' };
+    return { kind: 'other', fileLabel: 'School.csv', what: 'import.what.schools' };
   }
 
   // Clever students.csv / teachers.csv (First_name, Last_name).
@@ -673,7 +673,6 @@ function readLinks(table: Table, kind: Classified['kind'], links: Links, warning
 // ---------------------------------------------------------------------------------------------
 // Entry points.
 
-const PEOPLE_HINT = 'Choose the file that lists people: a class list with Forename and Surname columns, SDS or OneRoster users.csv (with roles.csv), or SDS Student.csv and Teacher.csv';
 
 function todayIso(options?: ReadOptions): string {
   return options?.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : new Date().toISOString().slice(0, 10);
@@ -764,12 +763,12 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   if (records.length === 0) {
     const first = nonPeople[0];
     if (files.length === 1 && first) {
-      return { ok: false, error: `${first.file} lists ${first.kind.what}, not people. ${PEOPLE_HINT}.` };
+      return { ok: false, error: t('import.notPeople', { file: first.file, what: t(first.kind.what), hint: t('import.peopleHint') }) };
     }
-    return { ok: false, error: `None of these files lists people. ${PEOPLE_HINT}.` };
+    return { ok: false, error: t('import.nonePeople', { hint: t('import.peopleHint') }) };
   }
   for (const { file, kind } of nonPeople) {
-    if (kind.kind === 'other') warnings.push(`${file}: not needed (${kind.what}) and ignored`);
+    if (kind.kind === 'other') warnings.push(t('import.notNeeded', { file, what: t(kind.what) }));
   }
 
   // Roles for users.csv without a role column (SDS v2.1, OneRoster 1.2).
