@@ -53,6 +53,18 @@ describe('importer messages in Welsh', () => {
     if (!r.ok) expect(r.error).toContain(want);
   });
 
+  it('the notes under the preview, one and several', () => {
+    setLocale('cy');
+    const r = readClassListFile(utf8('Class 5H list\nForename,Surname,Notes,Extra\nAmy,Rees,x,\nAmy,Rees,x,\nBen,Cole,,\nBen,Cole,,\n'), 'dosbarth.csv', { today: '2025-09-01' });
+    expect(r.ok && r.warnings).toEqual([
+      'dosbarth.csv: wedi hepgor 1 llinell uwchben y rhes pennawd',
+      'dosbarth.csv: wedi anwybyddu’r colofnau "Notes" a "Extra" (dim ond enwau, rôl, grŵp, dyddiad geni, dyddiad gadael a chaniatâd lluniau y mae Second Look yn eu cadw)',
+      'dosbarth.csv: cafodd 2 o resi a ailadroddwyd eu cadw unwaith (rhesi 4 a 6)',
+    ]);
+    const one = readClassListFile(utf8('Forename,Surname\nAmy,Rees\nAmy,Rees\n'), 'dosbarth.csv', { today: '2025-09-01' });
+    expect(one.ok && one.warnings).toEqual(['dosbarth.csv: cafodd 1 rhes a ailadroddwyd ei chadw unwaith (rhes 3)']);
+  });
+
   it('a .xlsx that is not a workbook', async () => {
     setLocale('cy');
     const r = await readUploads([{ name: 'dosbarth.xlsx', bytes: utf8('Forename,Surname\nAmy,Rees\n') }]);

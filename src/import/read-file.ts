@@ -131,10 +131,11 @@ function listWords(words: readonly string[]): string {
 
 function rowList(rows: readonly number[]): string {
   if (rows.length <= 10) return listWords(rows.map(String));
-  return `${rows.slice(0, 10).join(', ')} and ${rows.length - 10} more`;
+  return t('common.andMore', { list: rows.slice(0, 10).join(', '), count: rows.length - 10 });
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+/** The key for one or for several (each a whole sentence: Welsh says "rhes" / "o resi"). */
+const n1 = <K extends string>(n: number, key: K): `${K}.one` | `${K}.many` => (n === 1 ? `${key}.one` : `${key}.many`);
 
 // ---------------------------------------------------------------------------------------------
 // Spreadsheet formulas. A cell such as =HYPERLINK("http://…","x") is not a name; Excel's own
@@ -442,7 +443,7 @@ class Notes {
   }
   /** One line per kind of note: "… (rows 3, 9 and 12)". */
   lines(file: string): string[] {
-    return [...this.groupsOf].map(([message, rows]) => `${file}: ${message} (${plural(rows.length, 'row')} ${rowList(rows)})`);
+    return [...this.groupsOf].map(([note, rows]) => t(n1(rows.length, 'import.note'), { file, note, rows: rowList(rows) }));
   }
 }
 
@@ -474,11 +475,11 @@ function readPeople(
   if (col.surname === -1 && col.preferredSurname !== -1) [col.surname, col.preferredSurname] = [col.preferredSurname, -1];
   const label = (f: Field) => (col[f] !== -1 ? header[col[f]] || LABELS[f] : LABELS[f]);
 
-  if (table.skippedAbove > 0) warnings.push(`${file}: skipped ${table.skippedAbove} ${plural(table.skippedAbove, 'line')} above the header row`);
+  if (table.skippedAbove > 0) warnings.push(t(n1(table.skippedAbove, 'import.skippedAbove'), { file, count: table.skippedAbove }));
   if (!kind.roster) {
     const ignored = header.filter((h, i) => h !== '' && !used.has(i)).map((h) => `"${h.slice(0, 40)}"`);
     if (ignored.length) {
-      warnings.push(`${file}: ignored the ${plural(ignored.length, 'column')} ${listWords(ignored)} (Second Look keeps only names, role, group, date of birth, leaving date and photo consent)`);
+      warnings.push(t(n1(ignored.length, 'import.ignoredColumns'), { file, columns: listWords(ignored) }));
     }
   }
 
@@ -514,11 +515,11 @@ function readPeople(
     const preferredSurname = name('preferredSurname');
     let group = unformula(raw('group'), GROUP_LIKE);
     if (formula) {
-      notes.add(`skipped: the ${label(formula)} cell is a spreadsheet formula, not a name`, n);
+      notes.add(t('import.note.formulaName', { column: label(formula) }), n);
       continue;
     }
     if (group === null) {
-      notes.add(`the ${label('group')} cell is a spreadsheet formula and was left out`, n);
+      notes.add(t('import.note.formulaGroup', { column: label('group') }), n);
       group = '';
     }
 
@@ -566,14 +567,14 @@ function readPeople(
       if (!text) continue;
       const iso = parseDate(text, kind.dateOrder);
       if (iso) person[f] = iso;
-      else notes.add(`the ${label(f)} cell is not a date this reader knows (use dd/mm/yyyy) and was left out`, n);
+      else notes.add(t('import.note.badDate', { column: label(f) }), n);
     }
     const consent = raw('photoConsent');
     if (consent) {
       const c = compact(consent);
       if (CONSENT_YES.has(c)) person.photoConsent = true;
       else if (CONSENT_NO.has(c)) person.photoConsent = false;
-      else notes.add(`the ${label('photoConsent')} cell is not yes or no and was left out`, n);
+      else notes.add(t('import.note.badConsent', { column: label('photoConsent') }), n);
     }
     if (person.role === 'pupil' && person.leftOn && person.leftOn <= today && roleText === '') person.role = 'former-pupil';
 
@@ -585,10 +586,10 @@ function readPeople(
 
   if (problemCount) {
     const more = problemCount - problems.length;
-    return { ok: false, error: problems.join('\n') + (more > 0 ? `\n…and ${more} more ${plural(more, 'problem')}` : '') };
+    return { ok: false, error: problems.join('\n') + (more > 0 ? `\n${t(n1(more, 'import.moreProblems'), { count: more })}` : '') };
   }
   if (unknownRoles.size) {
-    warnings.push(`${file}: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((r) => `"${r}"`))} as staff`);
+    warnings.push(t(n1(unknownRoles.size, 'import.rolesAsStaff'), { file, roles: listWords([...unknownRoles].map((r) => `"${r}"`)) }));
   }
   warnings.push(...notes.lines(file));
   return { ok: true, value: out };
@@ -649,7 +650,7 @@ function readLinks(table: Table, kind: Classified['kind'], links: Links, warning
       if (iso) links.births.set(id, iso);
       else bad.push(row.n);
     }
-    if (bad.length) warnings.push(`${table.file}: the birthDate cell is not a date and was left out (${plural(bad.length, 'row')} ${rowList(bad)})`);
+    if (bad.length) warnings.push(t(n1(bad.length, 'import.badBirthDate'), { file: table.file, rows: rowList(bad) }));
   } else if (kind === 'enrollments') {
     const cls = column(table, 'classsourcedid', 'sectionsisid', 'sectionid');
     const user = column(table, 'usersourcedid', 'sisid', 'id');
@@ -789,13 +790,13 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
       unroled.push(r.row);
     }
   }
-  if (unknownRoles.size) warnings.push(`roles.csv: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((x) => `"${x}"`))} as staff`);
+  if (unknownRoles.size) warnings.push(t(n1(unknownRoles.size, 'import.rolesAsStaff'), { file: 'roles.csv', roles: listWords([...unknownRoles].map((x) => `"${x}"`)) }));
   if (unroled.length) {
     const file = records.find((r) => !r.roleKnown)?.file ?? 'users.csv';
     warnings.push(
       links.has.has('roles')
-        ? `${file}: ${unroled.length} ${plural(unroled.length, 'person has', 'people have')} no role in roles.csv or relationships.csv and ${plural(unroled.length, 'was', 'were')} counted as ${plural(unroled.length, 'a pupil', 'pupils')} (${plural(unroled.length, 'row')} ${rowList(unroled)})`
-        : `${file}: there is no role column, so everyone was counted as a pupil; choose roles.csv with users.csv to tell pupils, staff and parents apart`,
+        ? t(n1(unroled.length, 'import.unroled'), { file, count: unroled.length, rows: rowList(unroled) })
+        : t('import.noRoleColumn', { file }),
     );
   }
 
@@ -808,7 +809,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   }
   if (links.enrolments.length) {
     if (!links.classes.size) {
-      warnings.push('enrolments were given without classes.csv (or Section.csv), so class names were not read');
+      warnings.push(t('import.enrolmentsNoClasses'));
     } else {
       const groupOf = new Map<string, { title: string; homeroom: boolean }>();
       for (const { classId, userId } of links.enrolments) {
@@ -841,7 +842,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     people.push(p);
   }
   for (const [file, rows] of repeats) {
-    warnings.push(`${file}: ${rows.length} repeated ${plural(rows.length, 'row was', 'rows were')} kept once (${plural(rows.length, 'row')} ${rowList(rows)})`);
+    warnings.push(t(n1(rows.length, 'import.repeated'), { file, count: rows.length, rows: rowList(rows) }));
   }
 
   const groups = [...new Set(people.map((p) => p.group).filter((g): g is string => !!g))].sort((a, b) =>
