@@ -13,6 +13,7 @@ import { LogoRepo } from '@/src/storage/logos';
 import { Repo } from '@/src/storage/repo';
 import { applyProtectionReport, badgeFor, isProtectionReport } from '@/src/background/protection';
 import { isSitesMessage, UserSites } from '@/src/background/user-sites';
+import { isLocaleMessage, LocaleSetting, withLocale } from '@/src/background/locale';
 
 export default defineBackground(() => {
   const parsed = parsePack(defaultPack);
@@ -43,6 +44,9 @@ export default defineBackground(() => {
     },
     SITE_ORIGINS,
   );
+  // The user's language (options page), added to every site-channel answer for the warning.
+  const locale = new LocaleSetting(browser.storage.local, globalThis.navigator?.languages ?? []);
+
   let userSitesReady = false;
   void userSites.ready.then(() => (userSitesReady = true));
   browser.permissions.onRemoved.addListener(() => void userSites.reconcile());
@@ -50,9 +54,10 @@ export default defineBackground(() => {
   const route = (message: unknown, sender: Browser.runtime.MessageSender) => {
     const channel = senderChannel(sender, { ...trust, siteOrigins: [...SITE_ORIGINS, ...userSites.current()] });
     if (channel === 'site' && isProtectionReport(message)) {
-      return applyProtectionReport(message, sender.tab!.id!, browser.action).then((ok) => ({ ok }));
+      return locale.ready.then(() => applyProtectionReport(message, sender.tab!.id!, browser.action, locale.current())).then((ok) => ({ ok }));
     }
-    if (channel === 'site') return service.handleSite(message, sender.tab!.id!);
+    if (channel === 'site') return Promise.all([service.handleSite(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
+    if (channel === 'admin' && isLocaleMessage(message)) return locale.handle(message);
     if (channel === 'admin' && isSitesMessage(message)) return userSites.handle(message);
     if (channel === 'admin') return managedReady.then(() => service.handleAdmin(message));
     // Unknown senders get no answer at all.
@@ -68,7 +73,7 @@ export default defineBackground(() => {
   // A page that loads again starts with full protection until its content script says otherwise.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
-    const badge = badgeFor('full');
+    const badge = badgeFor('full', locale.current());
     void browser.action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
     void browser.action.setTitle({ tabId, title: badge.title }).catch(() => {});
   });

@@ -6,6 +6,7 @@
 import { Controller } from '@/src/content/controller';
 import { mountLayer } from '@/src/content/layer';
 import type { CheckResponse } from '@/src/messaging/protocol';
+import { isLocale, setLocale } from '@/src/i18n/core';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
 export default defineContentScript({
@@ -19,7 +20,11 @@ export default defineContentScript({
       signal: ctx.signal,
       mountLayer: (actions) => mountLayer(document, actions),
       check: (text, surface) =>
-        browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>,
+        (browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>).then((res) => {
+          // The warning speaks the language chosen on the options page, sent with each verdict.
+          if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
+          return res;
+        }),
     });
     // Tell the toolbar when the editor in use was found only by the generic fallback (the site's
     // own hooks are gone): "limited protection" for this tab. Sent on change only; no text.

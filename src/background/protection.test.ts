@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyProtectionReport, DEFAULT_TITLE, isProtectionReport, LIMITED_TITLE, type ActionApi } from './protection';
+import { applyProtectionReport, isProtectionReport, type ActionApi } from './protection';
+
+const LIMITED_TITLE =
+  'Second Look: limited protection on this page. The site has changed and its usual hooks were not found; what you type is still checked, but some buttons may not be held.';
+const DEFAULT_TITLE = 'Second Look settings';
 
 function fakeAction() {
   const calls: string[] = [];
@@ -19,6 +23,17 @@ describe('protection report', () => {
     const { api, calls } = fakeAction();
     expect(await applyProtectionReport(msg, 7, api)).toBe(true);
     expect(calls).toEqual(want);
+  });
+
+  it.each([
+    ['limited', 'Second Look: diogelwch cyfyngedig ar y dudalen hon.'],
+    ['full', 'Gosodiadau Second Look'],
+  ] as const)('in Welsh, %s gives the Welsh title', async (level, start) => {
+    const titles: string[] = [];
+    const api: ActionApi = { setBadgeText: async () => {}, setTitle: async (d) => void titles.push(d.title) };
+    expect(await applyProtectionReport({ type: 'protection', level }, 7, api, 'cy')).toBe(true);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]!.startsWith(start)).toBe(true);
   });
 
   it.each([

@@ -5,20 +5,17 @@
  * side (background); the browser API is passed in so the logic is tested without a browser.
  */
 import * as v from 'valibot';
+import { t, type Locale } from '../i18n/content';
 import { ProtectionReport } from '../messaging/protocol';
-
-export const DEFAULT_TITLE = 'Second Look settings';
-export const LIMITED_TITLE =
-  'Second Look: limited protection on this page. The site has changed and its usual hooks were not found; ' +
-  'what you type is still checked, but some buttons may not be held.';
 
 export interface BadgeState {
   text: string;
   title: string;
 }
 
-export function badgeFor(level: ProtectionReport['level']): BadgeState {
-  return level === 'limited' ? { text: '!', title: LIMITED_TITLE } : { text: '', title: DEFAULT_TITLE };
+/** The badge and title for a level, in the user's language (the title is what a screen reader reads). */
+export function badgeFor(level: ProtectionReport['level'], locale: Locale = 'en-GB'): BadgeState {
+  return level === 'limited' ? { text: '!', title: t('action.limited', undefined, locale) } : { text: '', title: t('action.title', undefined, locale) };
 }
 
 export interface ActionApi {
@@ -28,10 +25,10 @@ export interface ActionApi {
 }
 
 /** Applies a report from a verified site sender. Returns whether the message was a valid report. */
-export async function applyProtectionReport(raw: unknown, tabId: number, action: ActionApi): Promise<boolean> {
+export async function applyProtectionReport(raw: unknown, tabId: number, action: ActionApi, locale: Locale = 'en-GB'): Promise<boolean> {
   const parsed = v.safeParse(ProtectionReport, raw);
   if (!parsed.success) return false;
-  const badge = badgeFor(parsed.output.level);
+  const badge = badgeFor(parsed.output.level, locale);
   await Promise.all([
     action.setBadgeText({ tabId, text: badge.text }),
     action.setTitle({ tabId, title: badge.title }),

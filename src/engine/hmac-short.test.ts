@@ -5,6 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShortHmac } from './hmac-short';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe('ShortHmac', () => {
   it('equals HMAC-SHA256 on every length 0..80 (the one-block path and the fallback)', () => {
     const key = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
@@ -22,5 +26,5 @@ describe('ShortHmac', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

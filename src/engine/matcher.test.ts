@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { findMatches, MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
 import { tokenise, type Token } from './tokenise';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const words = (s: string): PatternWord[] => s.split(' ').map((norm) => ({ norm: norm.replace(/'s$/, ''), poss: norm.endsWith("'s") }));
 
 function matcher(
@@ -136,7 +140,7 @@ describe('findMatches agrees with a brute-force reference', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('comma patterns and per-word case', () => {

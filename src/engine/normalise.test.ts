@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, normalise, normaliseWord } from './normalise';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe('normalise', () => {
   it.each([
     ['Noémie', 'noemie'],
@@ -43,11 +47,11 @@ describe('normalise', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalise(normalise(s)) === normalise(s)), {
       numRuns: 5000,
     });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('fold is idempotent on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fold(fold(s)) === fold(s)), { numRuns: 5000 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('output is lower-case, mark-free and has only straight apostrophes', () => {
     fc.assert(
@@ -57,20 +61,20 @@ describe('normalise', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('does not care whether the input was folded first', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalise(fold(s)) === normalise(s)), {
       numRuns: 5000,
     });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('treats precomposed and decomposed text alike', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => normalise(s.normalize('NFC')) === normalise(s.normalize('NFD'))),
       { numRuns: 5000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('normaliseWord equals normalise without apostrophes', () => {
     expect(normaliseWord('O’Brien-Łukasz ΟΔΥΣΣΕΑΣ 𝒜`')).toBe('obrien-lukasz οδυσσεασ a');
@@ -80,5 +84,5 @@ describe('normalise', () => {
         { numRuns: 5000 },
       );
     }
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from './normalise';
 import { shapeOf, tokenise, type Gap, type Prefix, type Shape } from './tokenise';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 type Row = [start: number, end: number, norm: string, gap: Gap, shape: Shape, extra?: { prefix?: Prefix; poss?: number }];
 
 function rows(text: string): Row[] {
@@ -67,7 +71,7 @@ describe('tokenise', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('tokens are non-empty, in order, never overlap and stay inside the text', () => {
     const alphabet = fc.constantFrom('a', 'B', 'é', ' ', '\n', '-', ',', '.', "'", '’', 's', 'S', '@', '#', '_', '😀', '𝒜', 'Ł', '\u0301');
@@ -82,7 +86,7 @@ describe('tokenise', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('stays linear on pathological input', () => {
     // Quadratic behaviour would take minutes at this size; linear takes milliseconds.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, detectLocale, LOCALES, paramsOf, t } from './index';
-import { enGB, type MessageKey } from './en-GB';
+import { CATALOGUE, detectLocale, enGB, LOCALES, paramsOf, t, type MessageKey } from './index';
 
 const KEYS = Object.keys(enGB) as MessageKey[];
 

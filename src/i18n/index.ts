@@ -10,52 +10,25 @@
  *
  * Messages are whole sentences per case (no noun slotted into a sentence), because Welsh mutates
  * nouns after possessives and articles ("fy mhost", "ei neges"). Parameters are `{name}`.
+ * The content script uses content.ts (in-page keys only); everything else uses this file.
  * Pure: no browser API.
  */
-import { cy } from './cy';
-import { enGB, type MessageKey } from './en-GB';
+import { fill, getLocale, type Locale, type Params } from './core';
+import { cyContent, cyPage } from './cy';
+import { enGBContent, enGBPage, type MessageKey } from './en-GB';
 
-export type { MessageKey } from './en-GB';
-export const LOCALES = ['en-GB', 'cy'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const LOCALE_NAMES: Record<Locale, string> = { 'en-GB': 'English', cy: 'Cymraeg' };
+export type { ContentKey, MessageKey } from './en-GB';
+export { detectLocale, getLocale, isLocale, LOCALE_NAMES, LOCALES, paramsOf, setLocale, type Locale } from './core';
+
+/** British English: the reference catalogue. Every key here must exist in every other language. */
+export const enGB: Record<MessageKey, string> = { ...enGBPage, ...enGBContent };
+export const cy: Record<MessageKey, string> = { ...cyPage, ...cyContent };
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'en-GB': enGB, cy };
 
-let current: Locale = 'en-GB';
-
-/** The first of the user's languages we have, else British English. */
-export function detectLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
-  for (const l of languages) {
-    const tag = l.toLowerCase();
-    if (tag === 'cy' || tag.startsWith('cy-')) return 'cy';
-    if (tag.startsWith('en')) return 'en-GB';
-  }
-  return 'en-GB';
-}
-
-export function isLocale(x: unknown): x is Locale {
-  return typeof x === 'string' && (LOCALES as readonly string[]).includes(x);
-}
-
-export function setLocale(locale: Locale): void {
-  current = locale;
-}
-
-export function getLocale(): Locale {
-  return current;
-}
-
 /** The message for `key` in the current language, with `{param}`s filled in. */
-export function t(key: MessageKey, params?: Readonly<Record<string, string | number>>, locale: Locale = current): string {
-  const template = CATALOGUES[locale][key] ?? enGB[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-/** The `{param}` names a message uses (for the catalogue tests). */
-export function paramsOf(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+export function t(key: MessageKey, params?: Params, locale: Locale = getLocale()): string {
+  return fill(CATALOGUES[locale][key] ?? enGB[key], params);
 }
 
 export const CATALOGUE = CATALOGUES;

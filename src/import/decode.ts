@@ -9,6 +9,7 @@
  * Anything that still looks binary (NULs, many control characters, a zip/OLE/PDF signature) is
  * refused with a message a teacher can act on.
  */
+import { t } from '../i18n';
 
 export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
@@ -27,8 +28,8 @@ export function displayFileName(fileName: string): string {
   return base ? base.slice(0, 120) : 'the class list';
 }
 
-function notText(file: string, why: string): DecodeResult {
-  return { ok: false, error: `${file} does not look like a text file (${why}). Choose the class list saved as CSV.` };
+function notText(file: string, why: 'binary' | 'pdf' | 'utf16Start' | 'utf16Look' | 'nul' | 'encoding'): DecodeResult {
+  return { ok: false, error: t('import.notText', { file, why: t(`import.why.${why}`) }) };
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -109,49 +110,49 @@ function looksBinary(text: string): boolean {
 }
 
 function finish(file: string, text: string, encoding: string): DecodeResult {
-  if (looksBinary(text)) return notText(file, 'it contains binary data');
+  if (looksBinary(text)) return notText(file, 'binary');
   return { ok: true, text, encoding };
 }
 
 /** Decodes a class list's bytes. Never throws. The BOM is not part of the returned text. */
 export function decodeBytes(bytes: Uint8Array, fileName: string): DecodeResult {
   const file = displayFileName(fileName);
-  if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
+  if (!(bytes instanceof Uint8Array)) return { ok: false, error: t('import.unreadable', { file }) };
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     return {
       ok: false,
-      error: `${file} is a zip or Excel workbook, not a text file. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.`,
+      error: t('import.zipNotText', { file }),
     };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return {
       ok: false,
-      error: `${file} is an old Excel (.xls) workbook, not a text file. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.`,
+      error: t('import.xlsNotText', { file }),
     };
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return notText(file, 'it is a PDF');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return notText(file, 'pdf');
 
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     try {
       return finish(file, new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), 'utf-8');
     } catch {
-      return { ok: false, error: `${file} starts as UTF-8 but has bytes that are not UTF-8. Save it again as "CSV UTF-8" and choose it again.` };
+      return { ok: false, error: t('import.badUtf8', { file }) };
     }
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
     const text = decodeUtf16(bytes, 2, le);
-    if (text === null) return notText(file, 'it starts as UTF-16 but is not valid UTF-16');
+    if (text === null) return notText(file, 'utf16Start');
     return finish(file, text, le ? 'utf-16le' : 'utf-16be');
   }
   const utf16 = sniffUtf16(bytes);
   if (utf16) {
     const text = decodeUtf16(bytes, 0, utf16 === 'utf-16le');
-    if (text === null) return notText(file, 'it looks like UTF-16 but is not valid UTF-16');
+    if (text === null) return notText(file, 'utf16Look');
     return finish(file, text, utf16);
   }
-  if (bytes.includes(0)) return notText(file, 'it contains NUL bytes');
+  if (bytes.includes(0)) return notText(file, 'nul');
 
   try {
     return finish(file, new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), 'utf-8');
@@ -159,6 +160,6 @@ export function decodeBytes(bytes: Uint8Array, fileName: string): DecodeResult {
     // Not UTF-8: Excel's "CSV (Comma delimited)" on UK Windows writes Windows-1252.
   }
   const text = decodeWindows1252(bytes);
-  if (text === null) return notText(file, 'it has bytes that are neither UTF-8 nor Windows-1252 text');
+  if (text === null) return notText(file, 'encoding');
   return finish(file, text, 'windows-1252');
 }

@@ -12,6 +12,7 @@ import { CLASSLIST_LIMITS } from './classlist';
 import { displayFileName } from './decode';
 import { readClassListFiles, type ReadOptions } from './read-file';
 import type { ClassListFile, ReadClassListResult } from './types';
+import { t } from '../i18n';
 
 export const ARCHIVE_LIMITS = Object.freeze({
   /** CSV entries taken from one zip (a full OneRoster export has about a dozen). */
@@ -50,27 +51,27 @@ export const MAX_SHEETS = 60;
  */
 export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Step<{ sheet: string; rows: string[][] }[]>> {
   const file = displayFileName(name);
-  if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
-  if (!isZip(bytes)) return { ok: false, error: `${file} is not an Excel workbook (.xlsx), although its name says so. Save it again from Excel, or as CSV.` };
+  if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: t('import.tooBig', { file }) };
+  if (!isZip(bytes)) return { ok: false, error: t('import.notXlsx', { file }) };
   const declared = declaredSizes(bytes);
-  if (declared === null) return { ok: false, error: `${file} could not be read as an Excel workbook (it is damaged or incomplete). Save it from Excel as .xlsx or CSV UTF-8 and try again.` };
+  if (declared === null) return { ok: false, error: t('import.xlsxDamaged', { file }) };
   if (declared.total > ARCHIVE_LIMITS.maxTotalBytes) {
-    return { ok: false, error: `${file} unpacks to more than ${ARCHIVE_LIMITS.maxTotalBytes / 1024 / 1024} MB, which is more than any class list: save it as CSV instead` };
+    return { ok: false, error: t('import.unpacksTooBig', { file, max: ARCHIVE_LIMITS.maxTotalBytes / 1024 / 1024 }) };
   }
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     const copy = bytes.slice().buffer;
     sheets = (await readXlsxFile(copy)) as { sheet: string; data: unknown[][] }[];
   } catch {
-    return { ok: false, error: `${file} could not be read as an Excel workbook (it may be damaged, password-protected or an old .xls). Save it from Excel as .xlsx or CSV UTF-8 and try again.` };
+    return { ok: false, error: t('import.xlsxUnreadable', { file }) };
   }
   const filled = sheets.filter((s) => Array.isArray(s.data) && s.data.some((row) => Array.isArray(row) && row.some((c) => cellText(c).trim() !== '')));
   if (filled.length > MAX_SHEETS) {
-    return { ok: false, error: `${file} has ${filled.length} sheets with something in them; the limit is ${MAX_SHEETS}: split the workbook, or save each class list as CSV` };
+    return { ok: false, error: t('import.tooManySheets', { file, count: filled.length, max: MAX_SHEETS }) };
   }
   const rows = filled.reduce((n, s) => n + s.data.length, 0);
   if (rows > CLASSLIST_LIMITS.maxRows + 50 * filled.length) {
-    return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
+    return { ok: false, error: t('import.tooManyRows', { file, max: CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB') }) };
   }
   return { ok: true, value: filled.map((s) => ({ sheet: String(s.sheet).slice(0, 100), rows: s.data.map((row) => (Array.isArray(row) ? row.map(cellText) : [])) })) };
 }
@@ -101,7 +102,7 @@ function declaredSizes(bytes: Uint8Array): { total: number; entries: number } | 
 export function readArchive(bytes: Uint8Array, name: string): Step<ClassListFile[]> {
   const file = displayFileName(name);
   const declared = declaredSizes(bytes);
-  if (!isZip(bytes) || declared === null) return { ok: false, error: `${file} is not a zip archive that can be opened` };
+  if (!isZip(bytes) || declared === null) return { ok: false, error: t('import.notZip', { file }) };
   let taken = 0;
   let total = 0;
   let tooBig = '';
@@ -121,17 +122,17 @@ export function readArchive(bytes: Uint8Array, name: string): Step<ClassListFile
       },
     });
   } catch {
-    return { ok: false, error: `${file} could not be unpacked (the zip is damaged or uses a compression Second Look does not read)` };
+    return { ok: false, error: t('import.zipDamaged', { file }) };
   }
-  if (tooBig) return { ok: false, error: `${file}: ${displayFileName(tooBig)} is too big to be a class list (the limit is 10 MB per file)` };
-  if (taken > ARCHIVE_LIMITS.maxEntries) return { ok: false, error: `${file} holds more than ${ARCHIVE_LIMITS.maxEntries} CSV files; choose the export's users, roles, enrollments and classes files` };
+  if (tooBig) return { ok: false, error: t('import.zipEntryTooBigLimit', { file, entry: displayFileName(tooBig) }) };
+  if (taken > ARCHIVE_LIMITS.maxEntries) return { ok: false, error: t('import.zipTooMany', { file, max: ARCHIVE_LIMITS.maxEntries }) };
   const out: ClassListFile[] = [];
   for (const [path, data] of Object.entries(entries)) {
     // The inflated size is checked again: a header can lie about originalSize.
-    if (data.length > ARCHIVE_LIMITS.maxEntryBytes) return { ok: false, error: `${file}: ${displayFileName(path)} is too big to be a class list` };
+    if (data.length > ARCHIVE_LIMITS.maxEntryBytes) return { ok: false, error: t('import.zipEntryTooBig', { file, entry: displayFileName(path) }) };
     out.push({ name: path.split('/').pop()!, bytes: data });
   }
-  if (!out.length) return { ok: false, error: `${file} has no CSV files in it` };
+  if (!out.length) return { ok: false, error: t('import.zipNoCsv', { file }) };
   return { ok: true, value: out };
 }
 
@@ -140,11 +141,11 @@ export async function expandUploads(files: readonly { name: string; bytes: Uint8
   const out: ClassListFile[] = [];
   for (const f of files) {
     const name = displayFileName(f.name);
-    if (f.bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${name} is too big: the limit is 10 MB` };
+    if (f.bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: t('import.tooBig', { file: name }) };
     if (looksLikeWorkbook(name)) {
       const sheets = await readWorkbook(f.bytes, name);
       if (!sheets.ok) return sheets;
-      if (!sheets.value.length) return { ok: false, error: `${name} has no filled-in sheets` };
+      if (!sheets.value.length) return { ok: false, error: t('import.noFilledSheets', { file: name }) };
       // One sheet keeps the workbook's name in messages ("class.xlsx row 8"); several name their sheet.
       const several = sheets.value.length > 1;
       for (const s of sheets.value) out.push(several ? { name: `${name} › ${s.sheet}`, rows: s.rows, extraSheet: true } : { name, rows: s.rows });
@@ -161,7 +162,7 @@ export async function expandUploads(files: readonly { name: string; bytes: Uint8
 
 /** The whole upload path: unpack, then read all files together (all or nothing). */
 export async function readUploads(files: readonly { name: string; bytes: Uint8Array }[], options?: ReadOptions): Promise<ReadClassListResult> {
-  if (!files.length) return { ok: false, error: 'No file was chosen' };
+  if (!files.length) return { ok: false, error: t('import.noFile') };
   const expanded = await expandUploads(files);
   if (!expanded.ok) return expanded;
   return readClassListFiles(expanded.value, options);

@@ -332,7 +332,8 @@ describe('readClassListFile: hostile and awkward input', () => {
     const rows = (n: number) => 'Forename,Surname\n' + Array.from({ length: n }, (_, i) => `Amy,B${word(i)}`).join('\n');
     expect(read(rows(100_000)).people).toHaveLength(100_000);
     expect(refuse(rows(100_001))).toBe('list.csv has more than 100,000 rows, which is the limit: split it into smaller lists');
-  });
+    // About a second alone; several times that on a loaded machine.
+  }, 60_000);
 
   it('refuses a ragged row whose extra cells hold data (an unquoted comma), naming the row', () => {
     expect(refuse('Forename,Surname,Reg Group\nJosé,García, Jr,10D\nAmy,Rees,7A\n')).toBe(

@@ -28,6 +28,7 @@ import type { PersonRole } from '../engine/types';
 import { CLASSLIST_LIMITS } from './classlist';
 import { decodeBytes, displayFileName } from './decode';
 import type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
+import { t, type MessageKey } from '../i18n';
 
 export type { ClassListFile, ImportedPerson, MappingPreview, ReadClassListResult } from './types';
 
@@ -125,15 +126,16 @@ function cleanCell(cell: string | undefined): string {
 
 function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(', ')} ${t('import.and')} ${words[words.length - 1]}`;
 }
 
 function rowList(rows: readonly number[]): string {
   if (rows.length <= 10) return listWords(rows.map(String));
-  return `${rows.slice(0, 10).join(', ')} and ${rows.length - 10} more`;
+  return t('common.andMore', { list: rows.slice(0, 10).join(', '), count: rows.length - 10 });
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+/** The key for one or for several (each a whole sentence: Welsh says "rhes" / "o resi"). */
+const n1 = <K extends string>(n: number, key: K): `${K}.one` | `${K}.many` => (n === 1 ? `${key}.one` : `${key}.many`);
 
 // ---------------------------------------------------------------------------------------------
 // Spreadsheet formulas. A cell such as =HYPERLINK("http://…","x") is not a name; Excel's own
@@ -216,7 +218,7 @@ type Classified =
       /** Columns chosen by the user: detection is skipped. */
       mapped?: Partial<Record<MappableField, number>>;
     }
-  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: string };
+  | { kind: 'roles' | 'relationships' | 'enrollments' | 'classes' | 'demographics' | 'other'; fileLabel: string; what: `import.what.${string}` & MessageKey };
 
 function has(keys: readonly string[], ...names: string[]): boolean {
   return names.every((n) => keys.includes(n));
@@ -256,19 +258,19 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv', what: 'guardian links' };
-  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv', what: 'class enrolments' };
-  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv', what: 'roles' };
-  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv', what: 'birth dates' };
+  if (has(keys, 'usersourcedid', 'relationshipusersourcedid')) return { kind: 'relationships', fileLabel: 'relationships.csv', what: 'import.what.guardianLinks' };
+  if (has(keys, 'classsourcedid', 'usersourcedid')) return { kind: 'enrollments', fileLabel: 'enrollments.csv', what: 'import.what.classEnrolments' };
+  if (has(keys, 'usersourcedid', 'role')) return { kind: 'roles', fileLabel: 'roles.csv', what: 'import.what.roles' };
+  if (has(keys, 'birthdate') && hasAny(keys, 'usersourcedid', 'sourcedid') && !hasNames) return { kind: 'demographics', fileLabel: 'demographics.csv', what: 'import.what.birthDates' };
   if (has(keys, 'sourcedid', 'title') && hasAny(keys, 'orgsourcedid', 'schoolsourcedid', 'coursesourcedid', 'classtype')) {
     return hasAny(keys, 'code', 'coursecode')
-      ? { kind: 'other', fileLabel: 'courses.csv', what: 'courses' }
-      : { kind: 'classes', fileLabel: 'classes.csv', what: 'classes' };
+      ? { kind: 'other', fileLabel: 'courses.csv', what: 'import.what.courses' }
+      : { kind: 'classes', fileLabel: 'classes.csv', what: 'import.what.classes' };
   }
-  if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'user flags' };
-  if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'schools and organisations' };
-  if (has(keys, 'sourcedid', 'title', 'type') || has(keys, 'sourcedid', 'schoolyear')) return { kind: 'other', fileLabel: 'academicSessions.csv', what: 'terms and school years' };
-  if (has(keys, 'propertyname', 'value')) return { kind: 'other', fileLabel: 'manifest.csv', what: 'the OneRoster manifest' };
+  if (has(keys, 'usersourcedid', 'flag')) return { kind: 'other', fileLabel: 'userFlags.csv', what: 'import.what.userFlags' };
+  if (has(keys, 'sourcedid', 'name', 'type')) return { kind: 'other', fileLabel: 'orgs.csv', what: 'import.what.orgs' };
+  if (has(keys, 'sourcedid', 'title', 'type') || has(keys, 'sourcedid', 'schoolyear')) return { kind: 'other', fileLabel: 'academicSessions.csv', what: 'import.what.sessions' };
+  if (has(keys, 'propertyname', 'value')) return { kind: 'other', fileLabel: 'manifest.csv', what: 'import.what.manifest' };
 
   // Microsoft SDS classic ("SDS format": SIS ID + School SIS ID; "UK format": ID + School DfE Number).
   const sdsSchool = hasAny(keys, 'schoolsisid', 'schooldfenumber');
@@ -285,12 +287,12 @@ function classify(keys: readonly string[], fileName: string): Classified | null 
       dateOrder: 'mdy',
     };
   }
-  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv', what: 'classes' };
+  if (hasAny(keys, 'sisid', 'id') && keys.includes('sectionname')) return { kind: 'classes', fileLabel: 'Section.csv', what: 'import.what.classes' };
   if (hasAny(keys, 'sectionsisid', 'sectionid') && hasAny(keys, 'sisid', 'id') && !hasNames) {
-    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv', what: 'class enrolments' };
+    return { kind: 'enrollments', fileLabel: base.includes('teacher') ? 'TeacherRoster.csv' : 'StudentEnrollment.csv', what: 'import.what.classEnrolments' };
   }
   if ((hasAny(keys, 'sisid', 'dfenumber') && keys.includes('name') && hasAny(keys, 'principalname', 'gradelow')) || has(keys, 'principalname', 'gradelow')) {
-    return { kind: 'other', fileLabel: 'School.csv', what: 'schools' };
+    return { kind: 'other', fileLabel: 'School.csv', what: 'import.what.schools' };
   }
 
   // Clever students.csv / teachers.csv (First_name, Last_name).
@@ -310,7 +312,7 @@ type Step<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function splitText(text: string, file: string): Step<string[][]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, error: `${file} is empty` };
+  if (body.trim() === '') return { ok: false, error: t('import.empty', { file }) };
 
   // Guess the delimiter on the first rows with blank lines skipped (a stray empty line makes every
   // delimiter look inconsistent), then read every record with blank rows kept so row numbers match
@@ -325,8 +327,8 @@ function splitText(text: string, file: string): Step<string[][]> {
     const n = (err.row ?? 0) + 1;
     problems.push(
       err.code === 'MissingQuotes'
-        ? `${file} row ${n}: a cell starts with a quote mark (") that is never closed`
-        : `${file} row ${n}: a cell has a stray quote mark (")`,
+        ? t('import.quoteOpen', { file, row: n })
+        : t('import.quoteStray', { file, row: n }),
     );
   }
   if (problems.length) return { ok: false, error: problems.join('\n') };
@@ -360,7 +362,7 @@ type TableStep = { ok: true; value: { table: Table; kind: Classified } } | { ok:
 function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableStep {
   if (mapping && mapping.file === file) {
     const header = (all[mapping.headerIndex] ?? []).map((c) => cleanCell(c));
-    if (!header.length) return { ok: false, error: `${file}: the chosen header row is empty` };
+    if (!header.length) return { ok: false, error: t('import.headerEmpty', { file }) };
     const rows: Row[] = [];
     for (let i = mapping.headerIndex + 1; i < all.length; i++) {
       const cells = all[i]!;
@@ -375,7 +377,7 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
   for (let i = 0; i < all.length && nonBlank.length < 10; i++) {
     if (!all[i]!.every((c) => c.trim() === '')) nonBlank.push(i);
   }
-  if (!nonBlank.length) return { ok: false, error: `${file} is empty` };
+  if (!nonBlank.length) return { ok: false, error: t('import.empty', { file }) };
 
   // Some MIS reports put a title line or two above the header row.
   let headerIndex = -1;
@@ -394,14 +396,14 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
       const label = cleanCell(first[keys.findIndex((k) => NAME_ONLY.includes(k))]);
       return {
         ok: false,
-        error: `${file} has the whole name in one "${label}" column. Second Look needs the forename and surname in separate columns (for example "Forename" and "Surname"), because "Smith, John" and "John Smith" cannot be told apart reliably. Export the list again with separate name columns, or split the column in Excel (Data › Text to Columns).`,
+        error: t('import.wholeName', { file, column: label }),
       };
     }
     const seen = first.map((c) => cleanCell(c)).filter(Boolean).slice(0, 6).map((c) => `"${c.slice(0, 30)}"`);
     return {
       ok: false,
       mapping: mappingPreview(all, nonBlank[0]!, file),
-      error: `${file}: there are no forename and surname columns. The first row should name the columns, e.g. "Forename,Surname" or "Legal Forename,Preferred Forename,Surname,Reg Group"${seen.length ? ` (it has ${listWords(seen)})` : ''}`,
+      error: seen.length ? t('import.noNameColumnsSeen', { file, seen: listWords(seen) }) : t('import.noNameColumns', { file }),
     };
   }
 
@@ -417,7 +419,7 @@ function toTable(all: string[][], file: string, mapping?: ColumnMapping): TableS
 }
 
 function tooManyRows(file: string): { ok: false; error: string } {
-  return { ok: false, error: `${file} has more than ${CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB')} rows, which is the limit: split it into smaller lists` };
+  return { ok: false, error: t('import.tooManyRows', { file, max: CLASSLIST_LIMITS.maxRows.toLocaleString('en-GB') }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,7 +443,7 @@ class Notes {
   }
   /** One line per kind of note: "… (rows 3, 9 and 12)". */
   lines(file: string): string[] {
-    return [...this.groupsOf].map(([message, rows]) => `${file}: ${message} (${plural(rows.length, 'row')} ${rowList(rows)})`);
+    return [...this.groupsOf].map(([note, rows]) => t(n1(rows.length, 'import.note'), { file, note, rows: rowList(rows) }));
   }
 }
 
@@ -466,18 +468,18 @@ function readPeople(
     if (col[field] !== -1) used.add(col[field]);
   }
   if (kind.mapped && (col.forename === -1 || col.surname === -1)) {
-    return { ok: false, error: `${file}: choose which column holds the forename and which holds the surname` };
+    return { ok: false, error: t('import.chooseColumns', { file }) };
   }
   // A file with only a Preferred Forename (no legal one) uses it as the forename.
   if (col.forename === -1 && col.preferred !== -1) [col.forename, col.preferred] = [col.preferred, -1];
   if (col.surname === -1 && col.preferredSurname !== -1) [col.surname, col.preferredSurname] = [col.preferredSurname, -1];
   const label = (f: Field) => (col[f] !== -1 ? header[col[f]] || LABELS[f] : LABELS[f]);
 
-  if (table.skippedAbove > 0) warnings.push(`${file}: skipped ${table.skippedAbove} ${plural(table.skippedAbove, 'line')} above the header row`);
+  if (table.skippedAbove > 0) warnings.push(t(n1(table.skippedAbove, 'import.skippedAbove'), { file, count: table.skippedAbove }));
   if (!kind.roster) {
     const ignored = header.filter((h, i) => h !== '' && !used.has(i)).map((h) => `"${h.slice(0, 40)}"`);
     if (ignored.length) {
-      warnings.push(`${file}: ignored the ${plural(ignored.length, 'column')} ${listWords(ignored)} (Second Look keeps only names, role, group, date of birth, leaving date and photo consent)`);
+      warnings.push(t(n1(ignored.length, 'import.ignoredColumns'), { file, columns: listWords(ignored) }));
     }
   }
 
@@ -496,7 +498,7 @@ function readPeople(
     if (onRow && ++seenRows % 2000 === 0) onRow(2000);
     // Ragged rows: missing trailing cells are empty; extra non-empty cells mean the columns moved.
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-      problem(`${file} row ${n} has ${cells.length} cells but the header row has ${header.length}: if a name contains a comma, it must be in quotes`);
+      problem(t('import.cellCount', { file, row: n, cells: cells.length, header: header.length }));
       continue;
     }
     const raw = (f: Field) => (col[f] === -1 ? '' : cleanCell(cells[col[f]]));
@@ -513,24 +515,24 @@ function readPeople(
     const preferredSurname = name('preferredSurname');
     let group = unformula(raw('group'), GROUP_LIKE);
     if (formula) {
-      notes.add(`skipped: the ${label(formula)} cell is a spreadsheet formula, not a name`, n);
+      notes.add(t('import.note.formulaName', { column: label(formula) }), n);
       continue;
     }
     if (group === null) {
-      notes.add(`the ${label('group')} cell is a spreadsheet formula and was left out`, n);
+      notes.add(t('import.note.formulaGroup', { column: label('group') }), n);
       group = '';
     }
 
     let rowOk = true;
     for (const [f, v] of [['forename', forename], ['surname', surname]] as const) {
       if (v === '') {
-        problem(`${file} row ${n}: the ${label(f)} cell is empty`);
+        problem(t('import.cellEmpty', { file, row: n, column: label(f) }));
         rowOk = false;
       }
     }
     for (const [f, v] of [['forename', forename], ['preferred', preferred], ['surname', surname], ['preferredSurname', preferredSurname], ['group', group]] as const) {
       if (v.length > CLASSLIST_LIMITS.cellLength) {
-        problem(`${file} row ${n}: the ${label(f)} cell is too long (more than ${CLASSLIST_LIMITS.cellLength} characters)`);
+        problem(t('import.cellTooLong', { file, row: n, column: label(f), max: CLASSLIST_LIMITS.cellLength }));
         rowOk = false;
       }
     }
@@ -549,7 +551,7 @@ function readPeople(
         role = 'staff';
         roleKnown = true;
       } else {
-        problem(`${file} row ${n}: the ${label('role')} cell says "${roleText.slice(0, 40)}"; use pupil, former pupil, parent or staff`);
+        problem(t('import.badRole', { file, row: n, column: label('role'), value: roleText.slice(0, 40) }));
         rowOk = false;
       }
     } else if (!kind.roster) roleKnown = true;
@@ -565,14 +567,14 @@ function readPeople(
       if (!text) continue;
       const iso = parseDate(text, kind.dateOrder);
       if (iso) person[f] = iso;
-      else notes.add(`the ${label(f)} cell is not a date this reader knows (use dd/mm/yyyy) and was left out`, n);
+      else notes.add(t('import.note.badDate', { column: label(f) }), n);
     }
     const consent = raw('photoConsent');
     if (consent) {
       const c = compact(consent);
       if (CONSENT_YES.has(c)) person.photoConsent = true;
       else if (CONSENT_NO.has(c)) person.photoConsent = false;
-      else notes.add(`the ${label('photoConsent')} cell is not yes or no and was left out`, n);
+      else notes.add(t('import.note.badConsent', { column: label('photoConsent') }), n);
     }
     if (person.role === 'pupil' && person.leftOn && person.leftOn <= today && roleText === '') person.role = 'former-pupil';
 
@@ -584,10 +586,10 @@ function readPeople(
 
   if (problemCount) {
     const more = problemCount - problems.length;
-    return { ok: false, error: problems.join('\n') + (more > 0 ? `\n…and ${more} more ${plural(more, 'problem')}` : '') };
+    return { ok: false, error: problems.join('\n') + (more > 0 ? `\n${t(n1(more, 'import.moreProblems'), { count: more })}` : '') };
   }
   if (unknownRoles.size) {
-    warnings.push(`${file}: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((r) => `"${r}"`))} as staff`);
+    warnings.push(t(n1(unknownRoles.size, 'import.rolesAsStaff'), { file, roles: listWords([...unknownRoles].map((r) => `"${r}"`)) }));
   }
   warnings.push(...notes.lines(file));
   return { ok: true, value: out };
@@ -648,7 +650,7 @@ function readLinks(table: Table, kind: Classified['kind'], links: Links, warning
       if (iso) links.births.set(id, iso);
       else bad.push(row.n);
     }
-    if (bad.length) warnings.push(`${table.file}: the birthDate cell is not a date and was left out (${plural(bad.length, 'row')} ${rowList(bad)})`);
+    if (bad.length) warnings.push(t(n1(bad.length, 'import.badBirthDate'), { file: table.file, rows: rowList(bad) }));
   } else if (kind === 'enrollments') {
     const cls = column(table, 'classsourcedid', 'sectionsisid', 'sectionid');
     const user = column(table, 'usersourcedid', 'sisid', 'id');
@@ -672,7 +674,6 @@ function readLinks(table: Table, kind: Classified['kind'], links: Links, warning
 // ---------------------------------------------------------------------------------------------
 // Entry points.
 
-const PEOPLE_HINT = 'Choose the file that lists people: a class list with Forename and Surname columns, SDS or OneRoster users.csv (with roles.csv), or SDS Student.csv and Teacher.csv';
 
 function todayIso(options?: ReadOptions): string {
   return options?.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : new Date().toISOString().slice(0, 10);
@@ -689,8 +690,8 @@ export function readClassListFile(bytes: Uint8Array, fileName: string, options?:
  * or several class lists). All or nothing: one bad file refuses the lot.
  */
 export function readClassListFiles(files: readonly ClassListFile[], options?: ReadOptions): ReadClassListResult {
-  if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'No file was chosen' };
-  if (files.length > 60) return { ok: false, error: 'Choose at most 60 files at once' };
+  if (!Array.isArray(files) || files.length === 0) return { ok: false, error: t('import.noFile') };
+  if (files.length > 60) return { ok: false, error: t('import.tooManyFiles') };
   const today = todayIso(options);
   const warnings: string[] = [];
   const records: Record_[] = [];
@@ -708,14 +709,14 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     const file = displayFileName(f.name);
     let all: string[][];
     if ('rows' in f && f.rows) {
-      if (!Array.isArray(f.rows)) return { ok: false, error: `${file} could not be read` };
+      if (!Array.isArray(f.rows)) return { ok: false, error: t('import.unreadable', { file }) };
       all = f.rows;
     } else {
       const bytes = (f as { bytes?: unknown }).bytes;
-      if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${file} could not be read` };
-      if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: `${file} is too big: the limit is 10 MB` };
+      if (!(bytes instanceof Uint8Array)) return { ok: false, error: t('import.unreadable', { file }) };
+      if (bytes.length > CLASSLIST_LIMITS.maxBytes) return { ok: false, error: t('import.tooBig', { file }) };
       if (/\.(xlsx|xlsm|xls|ods|numbers|zip)$/i.test(file)) {
-        return { ok: false, error: `${file} is a spreadsheet workbook or archive that was not unpacked. Save the spreadsheet as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.` };
+        return { ok: false, error: t('import.notUnpacked', { file }) };
       }
       const decoded = decodeBytes(bytes, file);
       if (!decoded.ok) return decoded;
@@ -727,7 +728,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     if (!parsed.ok) {
       // A notes or summary sheet beside the class sheets of a workbook is not an error.
       if ('extraSheet' in f && f.extraSheet && !options?.mapping) {
-        nonPeople.push({ file, kind: { kind: 'other', fileLabel: file, what: 'no forename and surname columns' } });
+        nonPeople.push({ file, kind: { kind: 'other', fileLabel: file, what: 'import.what.noNameColumns' } });
         continue;
       }
       return parsed;
@@ -750,7 +751,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     if (kind.kind === 'people') {
       const read = readPeople(table, kind, today, warnings, onRow);
       if (!read.ok) return read;
-      if (read.value.length === 0) return { ok: false, error: `${file} has a header row but no names under it` };
+      if (read.value.length === 0) return { ok: false, error: t('import.noNames', { file }) };
       records.push(...read.value);
       if (!families.includes(kind.family)) families.push(kind.family);
       if (kind.fileLabel && !fileLabels.includes(kind.fileLabel)) fileLabels.push(kind.fileLabel);
@@ -770,12 +771,12 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   if (records.length === 0) {
     const first = nonPeople[0];
     if (files.length === 1 && first) {
-      return { ok: false, error: `${first.file} lists ${first.kind.what}, not people. ${PEOPLE_HINT}.` };
+      return { ok: false, error: t('import.notPeople', { file: first.file, what: t(first.kind.what), hint: t('import.peopleHint') }) };
     }
-    return { ok: false, error: `None of these files lists people. ${PEOPLE_HINT}.` };
+    return { ok: false, error: t('import.nonePeople', { hint: t('import.peopleHint') }) };
   }
   for (const { file, kind } of nonPeople) {
-    if (kind.kind === 'other') warnings.push(`${file}: not needed (${kind.what}) and ignored`);
+    if (kind.kind === 'other') warnings.push(t('import.notNeeded', { file, what: t(kind.what) }));
   }
 
   // Roles for users.csv without a role column (SDS v2.1, OneRoster 1.2).
@@ -796,13 +797,13 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
       unroled.push(r.row);
     }
   }
-  if (unknownRoles.size) warnings.push(`roles.csv: counted the ${plural(unknownRoles.size, 'role')} ${listWords([...unknownRoles].map((x) => `"${x}"`))} as staff`);
+  if (unknownRoles.size) warnings.push(t(n1(unknownRoles.size, 'import.rolesAsStaff'), { file: 'roles.csv', roles: listWords([...unknownRoles].map((x) => `"${x}"`)) }));
   if (unroled.length) {
     const file = records.find((r) => !r.roleKnown)?.file ?? 'users.csv';
     warnings.push(
       links.has.has('roles')
-        ? `${file}: ${unroled.length} ${plural(unroled.length, 'person has', 'people have')} no role in roles.csv or relationships.csv and ${plural(unroled.length, 'was', 'were')} counted as ${plural(unroled.length, 'a pupil', 'pupils')} (${plural(unroled.length, 'row')} ${rowList(unroled)})`
-        : `${file}: there is no role column, so everyone was counted as a pupil; choose roles.csv with users.csv to tell pupils, staff and parents apart`,
+        ? t(n1(unroled.length, 'import.unroled'), { file, count: unroled.length, rows: rowList(unroled) })
+        : t('import.noRoleColumn', { file }),
     );
   }
 
@@ -815,7 +816,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
   }
   if (links.enrolments.length) {
     if (!links.classes.size) {
-      warnings.push('enrolments were given without classes.csv (or Section.csv), so class names were not read');
+      warnings.push(t('import.enrolmentsNoClasses'));
     } else {
       const groupOf = new Map<string, { title: string; homeroom: boolean }>();
       for (const { classId, userId } of links.enrolments) {
@@ -848,7 +849,7 @@ export function readClassListFiles(files: readonly ClassListFile[], options?: Re
     people.push(p);
   }
   for (const [file, rows] of repeats) {
-    warnings.push(`${file}: ${rows.length} repeated ${plural(rows.length, 'row was', 'rows were')} kept once (${plural(rows.length, 'row')} ${rowList(rows)})`);
+    warnings.push(t(n1(rows.length, 'import.repeated'), { file, count: rows.length, rows: rowList(rows) }));
   }
 
   const groups = [...new Set(people.map((p) => p.group).filter((g): g is string => !!g))].sort((a, b) =>

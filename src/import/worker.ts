@@ -7,20 +7,24 @@
  */
 import { readUploads } from './expand';
 import type { ColumnMapping } from './read-file';
+import { isLocale, setLocale, t, type Locale } from '../i18n';
 
 export interface WorkerRequest {
   files: { name: string; bytes: Uint8Array }[];
   options: { today?: string; mapping?: ColumnMapping };
+  /** The page's language, so the reader's messages (file, row, column) are worded in it. */
+  locale?: Locale;
 }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage: (m: unknown) => void };
 
 scope.onmessage = async (e) => {
-  const { files, options } = e.data;
+  const { files, options, locale } = e.data;
+  if (isLocale(locale)) setLocale(locale);
   try {
     const result = await readUploads(files, { ...options, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
     scope.postMessage({ type: 'done', result });
   } catch {
-    scope.postMessage({ type: 'done', result: { ok: false, error: 'The file could not be read.' } });
+    scope.postMessage({ type: 'done', result: { ok: false, error: t('lists.unreadable') } });
   }
 };

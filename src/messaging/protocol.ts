@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { RULE_IDS, SEVERITIES, SITE_IDS } from '../engine/types';
+import { LOCALES, type Locale } from '../i18n/core';
 import type { RulePack } from '../pack/types';
 
 export const MAX_TEXT = 20_000;
@@ -39,7 +40,9 @@ export const FindingOut = v.strictObject({
   clause: v.pipe(v.string(), v.maxLength(2000)),
 });
 export type CheckResponse =
-  | { ok: true; findings: v.InferOutput<typeof FindingOut>[] }
+  // `locale`: the language the user chose on the options page, added by the background to every
+  // answer so the warning speaks it without the content script reading any storage (i18n).
+  | { ok: true; findings: v.InferOutput<typeof FindingOut>[]; locale?: Locale }
   | { ok: false; error: 'rate-limited' | 'invalid' | 'not-ready' };
 
 export const SiteMessage = v.variant('type', [CheckRequest]);
@@ -214,3 +217,13 @@ export const SitesMessage = v.variant('type', [
 ]);
 export type SitesMessage = v.InferOutput<typeof SitesMessage>;
 export type SitesResponse = { ok: true; sites: string[] } | { ok: false; error: string };
+
+// ---- admin channel: the language of the warnings and the options page (i18n) ----------------------
+
+/** Kept by the background (storage.local, key `locale`: no class data there) and sent with verdicts. */
+export const LocaleMessage = v.variant('type', [
+  v.strictObject({ type: v.literal('getLocale') }),
+  v.strictObject({ type: v.literal('setLocale'), locale: v.picklist(LOCALES) }),
+]);
+export type LocaleMessage = v.InferOutput<typeof LocaleMessage>;
+export type LocaleResponse = { ok: true; locale: Locale } | { ok: false; error: string };

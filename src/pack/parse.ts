@@ -19,6 +19,7 @@ import { RULE_IDS, SEVERITIES, SITE_IDS, type RuleId, type SiteId } from '../eng
 import { migratePack, type PackData } from './migrate';
 import { WEEKDAYS, type RulePack, type RuleSettings, type SchoolProfile, type SiteOverride, type Weekday } from './types';
 import { utf8Length } from '../import/utf8';
+import { normalise } from '../engine/normalise';
 
 /** Limits, shared with rules/schema.json (a test keeps the two in step). */
 export const PACK_LIMITS = Object.freeze({
@@ -228,6 +229,21 @@ const sites = obj(
   >,
 );
 
+/**
+ * A term must be specific enough to be worth a warning: after normalising, some word in it has two
+ * letters together, or it has a run of two digits. "(a+)+$" or "a." is only the word "a" to the
+ * matcher and would flag every "a" the user types; "?" or "5" likewise. Shared with the rules
+ * editor (src/ui/options/rules-edit.ts), which says the same in the user's language.
+ */
+export function isSpecificTerm(term: string): boolean {
+  return /\p{L}{2}|\p{Nd}{2}/u.test(normalise(term));
+}
+
+const term = v.pipe(
+  requiredLine(PACK_LIMITS.termLength),
+  v.check(isSpecificTerm, (issue) => `(${JSON.stringify(issue.input)}) needs two letters together or two digits: on its own it would match almost any text`),
+);
+
 const ruleSettings = obj({
   enabled: v.boolean(),
   severity,
@@ -241,7 +257,7 @@ const ruleSettings = obj({
   ),
   source: v.optional(line(PACK_LIMITS.sourceLength)),
   sites: v.optional(sites),
-  terms: v.optional(list(requiredLine(PACK_LIMITS.termLength), PACK_LIMITS.terms)),
+  terms: v.optional(list(term, PACK_LIMITS.terms)),
 });
 
 const rules = obj(

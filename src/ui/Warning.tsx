@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../engine/types';
+import { getLocale, t } from '../i18n/content';
 
 export interface Box {
   x: number;
@@ -29,6 +30,7 @@ export interface WarningViewModel {
   allowed: boolean;
   /** The panel is closed (Escape / Edit) but highlights remain. */
   panelOpen: boolean;
+  /** What is being sent: 'post', 'comment', 'message' or 'profile' (anything else reads as a post). */
   surfaceNoun: string;
   /** Bumped each time the panel should take focus (a held submit). */
   focusToken: number;
@@ -57,6 +59,12 @@ function panelPosition(anchor: WarningViewModel['anchor'], vw: number, vh: numbe
   return { left: x, top: Math.max(8, vh - 316) };
 }
 
+type Kind = 'post' | 'comment' | 'message' | 'profile';
+/** Whole sentences per kind (Welsh mutates the noun: "fy mhostiad", "fy sylw"), never a noun slotted in. */
+function kindOf(noun: string): Kind {
+  return noun === 'comment' || noun === 'message' || noun === 'profile' ? noun : 'post';
+}
+
 function uniqueItems(items: WarningViewModel['items']) {
   const seen = new Set<string>();
   return items.filter(({ finding, words }) => {
@@ -82,11 +90,9 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
   const pos = panelPosition(vm.anchor, vw, vh);
   const items = uniqueItems(vm.items);
   const worst = vm.items.some((i) => i.finding.severity === 'high') ? 'high' : vm.items.some((i) => i.finding.severity === 'warn') ? 'warn' : 'info';
-  const summary = vm.allowed
-    ? `OK. Your ${vm.surfaceNoun} will go as it is when you press the button again.`
-    : vm.held
-      ? `Your ${vm.surfaceNoun} has not been sent. It may break your school's social media policy.`
-      : `This may break your school's social media policy.`;
+  const kind = kindOf(vm.surfaceNoun);
+  const lang = getLocale();
+  const summary = vm.allowed ? t(`warning.allowed.${kind}`) : vm.held ? t(`warning.held.${kind}`) : t('warning.maybe');
 
   return (
     <>
@@ -98,8 +104,10 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
         />
       ))}
       {/* Announced politely while typing; a held post moves focus into the panel instead. */}
-      <div class="live" aria-live="polite" role="status">
-        {vm.panelOpen ? `Second Look: ${summary} ${items.map((i) => `${i.words}: ${i.finding.title}.`).join(' ')}` : ''}
+      <div class="live" aria-live="polite" role="status" lang={lang}>
+        {vm.panelOpen
+          ? t('warning.live', { summary, items: items.map((i) => t('warning.liveItem', { words: i.words, title: i.finding.title })).join(' ') })
+          : ''}
       </div>
       {vm.panelOpen && (
         <div
@@ -109,6 +117,7 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
           aria-modal="false"
           aria-labelledby="sl-title"
           aria-describedby="sl-summary"
+          lang={lang}
           style={{ left: `${pos.left}px`, top: `${pos.top}px`, width: `${PANEL_WIDTH}px` }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -118,7 +127,7 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
           }}
         >
           <h2 id="sl-title" ref={headingRef} tabIndex={-1}>
-            Second Look: check before you post
+            {t('warning.title.post')}
           </h2>
           <p id="sl-summary" class="summary">
             {summary}
@@ -128,21 +137,21 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
               <li key={i}>
                 <span class="words">“{words}”</span>
                 <span class="rule">{finding.title}</span>
-                <span class="clause">Policy: {finding.clause}</span>
+                <span class="clause">{t('warning.policy', { clause: finding.clause })}</span>
               </li>
             ))}
           </ul>
           <div class="actions">
             <button type="button" class="edit" onClick={(e) => actions.onEdit(e)}>
-              Edit my {vm.surfaceNoun}
+              {t(`warning.edit.${kind}`)}
             </button>
             {!vm.allowed && (
               <button type="button" class="anyway" onClick={(e) => actions.onPostAnyway(e)}>
-                Post anyway
+                {t('warning.anyway.post')}
               </button>
             )}
           </div>
-          <p class="privacy">Checked on this device. Nothing is sent or reported to anyone.</p>
+          <p class="privacy">{t('warning.privacy')}</p>
         </div>
       )}
     </>

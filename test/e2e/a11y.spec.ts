@@ -82,3 +82,22 @@ test('the warning passes axe-core (WCAG A/AA): its dialog, names, buttons and co
   await page.evaluate(() => document.getElementById('axe-warning-copy')!.shadowRoot!.append(document.createElement('button')));
   expect((await axe(page, '#axe-warning-copy')).map((v) => v.id)).toContain('button-name');
 });
+
+test('in Welsh, the options page and the warning still pass axe-core (WCAG A/AA), with lang="cy"', async ({ context, extensionId }) => {
+  const opt = await loadDemo(context, extensionId);
+  await opt.getByLabel('Language', { exact: true }).selectOption({ label: 'Cymraeg' });
+  await opt.getByRole('heading', { name: 'Eich ysgol', exact: true }).waitFor();
+  await expect(opt.locator('html')).toHaveAttribute('lang', 'cy');
+  expect(summary(await axe(opt))).toEqual([]);
+
+  const page = await context.newPage();
+  await page.goto(SITES.facebook.url);
+  await page.click('[role="dialog"] [data-lexical-editor="true"]');
+  await page.keyboard.type('Evie Carter won the poetry prize at Holbrook Primary', { delay: 5 });
+  await page.click('[role="dialog"] [role="button"][aria-label="Post"]');
+  await expectWarning(page, 'Nid yw eich postiad wedi’i anfon', 'Golygu fy mhostiad');
+  await openCopyOfWarning(page);
+  // The copied panel says it is Welsh, so a screen reader reads it with Welsh pronunciation.
+  expect(await page.evaluate(() => document.getElementById('axe-warning-copy')!.shadowRoot!.querySelector('[role="alertdialog"]')?.getAttribute('lang'))).toBe('cy');
+  expect(summary(await axe(page, '#axe-warning-copy'))).toEqual([]);
+});

@@ -2,11 +2,16 @@
 /**
  * The options page against a fake admin channel: what a teacher sees and what gets sent.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminMessage, AdminResponse, Status } from '../../messaging/protocol';
 import defaultPack from '../../../rules/default.json';
 import { App } from './App';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const empty: Status = {
   school: { name: '', aliases: [], handles: [], hashtags: [], emailDomains: [] },

@@ -17,6 +17,8 @@ import { rasteriseLogo, type Rasterised } from './logo-image';
 import { LogosSection } from './LogosSection';
 import { RulesSection, type Run, type RunOptions } from './RulesSection';
 import { OtherSites } from './OtherSites';
+import { LanguagePicker, browserLocaleApi, useLocale, type LocaleApi } from './LanguagePicker';
+import { t } from '../../i18n';
 
 export type Send = (msg: AdminMessage) => Promise<AdminResponse>;
 
@@ -49,12 +51,17 @@ export function App({
   send,
   importRunner = inThreadRunner,
   rasterise = rasteriseLogo,
+  localeApi = browserLocaleApi(),
 }: {
   send: Send;
   /** The options entry passes the worker runner; tests use the in-page one. */
   importRunner?: ImportRunner;
   rasterise?: (f: File) => Promise<Rasterised>;
+  /** The language choice, kept by the background; tests pass a fake. */
+  localeApi?: LocaleApi;
 }) {
+  // Every component below reads the language through t(); a change re-renders the whole page.
+  const [locale, chooseLocale] = useLocale(localeApi);
   const { status, error, run, packVersion } = useStatus(send);
   const locked = status?.managed?.state === 'active';
   // Lives here, not in the form: saving re-mounts the form with the saved values.
@@ -62,11 +69,11 @@ export function App({
   return (
     <main>
       <header>
-        <h1>Second Look</h1>
+        <h1>{t('ext.name')}</h1>
         <p class="lede">
-          Second Look checks what you are about to post against your school's social media policy and warns you before
-          you post. <strong>Everything here stays on this computer. Second Look never sends anything anywhere.</strong>
+          {t('options.lede')} <strong>{t('options.lede.private')}</strong>
         </p>
+        <LanguagePicker locale={locale} choose={chooseLocale} />
       </header>
       {error && (
         <p role="alert" class="error">
@@ -90,7 +97,7 @@ export function App({
           <DeleteSection run={run} />
         </>
       ) : (
-        <p>Loading…</p>
+        <p>{t('options.loading')}</p>
       )}
     </main>
   );
@@ -102,20 +109,17 @@ function ManagedNotice({ status }: { status: Status }) {
   if (m.state === 'active') {
     return (
       <p class="managed" role="note">
-        <strong>Set by your school's IT.</strong> The school details and rules below come from your school's IT
-        department (browser policy) and cannot be changed here. Class lists and logos are still yours to manage.
+        <strong>{t('options.managed.title')}</strong> {t('options.managed.body')}
       </p>
     );
   }
   return (
     <p class="error" role="alert">
-      Your school's IT set a rule pack for Second Look that could not be used, so your own settings still apply:{' '}
-      {m.errors.slice(0, 3).join('; ')}
+      {t('options.managed.invalid', { errors: m.errors.slice(0, 3).join('; ') })}
     </p>
   );
 }
 
-const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
 interface LocationDraft {
   name: string;
@@ -138,11 +142,11 @@ function readLocations(rows: LocationDraft[]): { ok: true; value: SchoolLocation
     if (!r.name.trim() && !r.latitude.trim() && !r.longitude.trim()) continue;
     const n = (v: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN);
     const [lat, lon, radius] = [n(r.latitude), n(r.longitude), n(r.radiusMetres)];
-    const where = `Location ${i + 1}${r.name.trim() ? ` (${r.name.trim()})` : ''}`;
-    if (!r.name.trim()) return { ok: false, error: `${where}: give it a name, e.g. "Main site"` };
-    if (!(lat >= -90 && lat <= 90)) return { ok: false, error: `${where}: the latitude should be a number from -90 to 90, e.g. 52.4862` };
-    if (!(lon >= -180 && lon <= 180)) return { ok: false, error: `${where}: the longitude should be a number from -180 to 180, e.g. -1.8904` };
-    if (!(radius >= 10 && radius <= 5000)) return { ok: false, error: `${where}: the radius should be from 10 to 5000 metres` };
+    const where = r.name.trim() ? t('school.location.named', { n: i + 1, name: r.name.trim() }) : t('school.location', { n: i + 1 });
+    if (!r.name.trim()) return { ok: false, error: t('school.location.noName', { where }) };
+    if (!(lat >= -90 && lat <= 90)) return { ok: false, error: t('school.location.badLatitude', { where }) };
+    if (!(lon >= -180 && lon <= 180)) return { ok: false, error: t('school.location.badLongitude', { where }) };
+    if (!(radius >= 10 && radius <= 5000)) return { ok: false, error: t('school.location.badRadius', { where }) };
     out.push({ name: r.name.trim(), latitude: lat, longitude: lon, radiusMetres: radius });
   }
   return { ok: true, value: out };
@@ -180,8 +184,8 @@ function SchoolSection({
     setProblem(null);
     const locs = readLocations(locations);
     if (!locs.ok) return setProblem(locs.error);
-    if (hoursOn && !days.length) return setProblem('Working hours: tick at least one working day, or untick "Set working hours".');
-    if (hoursOn && !(start < end)) return setProblem('Working hours: the start time should be before the end time.');
+    if (hoursOn && !days.length) return setProblem(t('school.hours.noDays'));
+    if (hoursOn && !(start < end)) return setProblem(t('school.hours.order'));
     const school: Extract<AdminMessage, { type: 'saveSchool' }>['school'] = {
       name: name.trim(),
       aliases: lines(aliases),
@@ -194,73 +198,70 @@ function SchoolSection({
     // Holidays come from an imported pack; this form does not edit them, so it keeps them.
     if (s.holidays?.length) school.holidays = s.holidays;
     const res = await run({ type: 'saveSchool', school });
-    if (res.ok) setSaved('Saved.');
+    if (res.ok) setSaved(t('school.saved'));
   };
   const setLocation = (i: number, patch: Partial<LocationDraft>) => setLocations(locations.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
   return (
     <section aria-labelledby="school-h">
-      <h2 id="school-h">Your school</h2>
+      <h2 id="school-h">{t('school.heading')}</h2>
       <p class="hint">
-        Rule set: <strong>{status.packTitle}</strong>
+        {t('school.ruleSet')} <strong>{status.packTitle}</strong>
       </p>
       <form onSubmit={save} onInput={() => setSaved('')}>
         <fieldset class="lock grid" disabled={locked}>
-        <label for="school-name">School name</label>
+        <label for="school-name">{t('school.name')}</label>
         <input id="school-name" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} />
-        <label for="school-aliases">Other names people use (one per line)</label>
+        <label for="school-aliases">{t('school.aliases')}</label>
         <textarea id="school-aliases" rows={3} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
-        <label for="school-handles">The school's social media handles (one per line)</label>
+        <label for="school-handles">{t('school.handles')}</label>
         <textarea id="school-handles" rows={2} value={handles} onInput={(e) => setHandles(e.currentTarget.value)} />
-        <label for="school-hashtags">The school's hashtags (one per line)</label>
+        <label for="school-hashtags">{t('school.hashtags')}</label>
         <textarea id="school-hashtags" rows={2} value={hashtags} onInput={(e) => setHashtags(e.currentTarget.value)} />
-        <label for="school-domains">Staff e-mail domains (one per line)</label>
+        <label for="school-domains">{t('school.domains')}</label>
         <textarea id="school-domains" rows={2} value={domains} onInput={(e) => setDomains(e.currentTarget.value)} />
 
         <fieldset class="sub">
-          <legend>School locations</legend>
-          <p class="hint">
-            Where the school is, so photos taken on the school grounds can be spotted from their location data. Find the
-            latitude and longitude on any map (right-click the school); the radius covers the grounds.
-          </p>
+          <legend>{t('school.locations')}</legend>
+          <p class="hint">{t('school.locations.hint')}</p>
           {locations.map((l, i) => (
-            <div class="location" role="group" aria-label={`Location ${i + 1}`} key={i}>
+            <div class="location" role="group" aria-label={t('school.location', { n: i + 1 })} key={i}>
               <div class="field grow">
-                <label for={`loc-name-${i}`}>Name</label>
+                <label for={`loc-name-${i}`}>{t('school.location.name')}</label>
                 <input id={`loc-name-${i}`} value={l.name} maxLength={200} onInput={(e) => setLocation(i, { name: e.currentTarget.value })} />
               </div>
               <div class="field">
-                <label for={`loc-lat-${i}`}>Latitude</label>
+                <label for={`loc-lat-${i}`}>{t('school.location.latitude')}</label>
                 <input id={`loc-lat-${i}`} inputMode="decimal" value={l.latitude} onInput={(e) => setLocation(i, { latitude: e.currentTarget.value })} />
               </div>
               <div class="field">
-                <label for={`loc-lon-${i}`}>Longitude</label>
+                <label for={`loc-lon-${i}`}>{t('school.location.longitude')}</label>
                 <input id={`loc-lon-${i}`} inputMode="decimal" value={l.longitude} onInput={(e) => setLocation(i, { longitude: e.currentTarget.value })} />
               </div>
               <div class="field">
-                <label for={`loc-radius-${i}`}>Radius (metres)</label>
+                <label for={`loc-radius-${i}`}>{t('school.location.radius')}</label>
                 <input id={`loc-radius-${i}`} inputMode="numeric" value={l.radiusMetres} onInput={(e) => setLocation(i, { radiusMetres: e.currentTarget.value })} />
               </div>
               <button type="button" class="secondary" onClick={() => setLocations(locations.filter((_, j) => j !== i))}>
-                Remove <span class="visually-hidden">location {i + 1}</span>
+                {t('common.remove')} <span class="visually-hidden">{t('school.location.removeWhich', { n: i + 1 })}</span>
               </button>
             </div>
           ))}
           {locations.length < 20 && (
             <button type="button" class="secondary" onClick={() => setLocations([...locations, { name: '', latitude: '', longitude: '', radiusMetres: '150' }])}>
-              Add a location
+              {t('school.location.add')}
             </button>
           )}
         </fieldset>
 
         <fieldset class="sub">
-          <legend>Working hours</legend>
+          <legend>{t('school.hours')}</legend>
           <label class="check">
-            <input type="checkbox" checked={hoursOn} onChange={(e) => setHoursOn(e.currentTarget.checked)} /> Set working hours
+            <input type="checkbox" checked={hoursOn} onChange={(e) => setHoursOn(e.currentTarget.checked)} /> {t('school.hours.set')}
           </label>
           {hoursOn && (
             <>
-              <div class="days" role="group" aria-label="Working days">
+              <div class="days" role="group" aria-label={t('school.hours.days')}>
                 {WEEKDAYS.map((d) => (
                   <label class="check" key={d}>
                     <input
@@ -268,17 +269,17 @@ function SchoolSection({
                       checked={days.includes(d)}
                       onChange={(e) => setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))}
                     />{' '}
-                    {DAY_NAMES[d]}
+                    {t(`day.${d}`)}
                   </label>
                 ))}
               </div>
               <div class="row">
                 <div class="field">
-                  <label for="hours-start">Start</label>
+                  <label for="hours-start">{t('school.hours.start')}</label>
                   <input id="hours-start" type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
                 </div>
                 <div class="field">
-                  <label for="hours-end">End</label>
+                  <label for="hours-end">{t('school.hours.end')}</label>
                   <input id="hours-end" type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
                 </div>
               </div>
@@ -292,7 +293,7 @@ function SchoolSection({
           </p>
         )}
         <div class="row">
-          <button type="submit">Save school details</button>
+          <button type="submit">{t('school.save')}</button>
           <span role="status" class="ok">
             {saved}
           </span>
@@ -317,24 +318,24 @@ function TryItSection({ send }: { send: Send }) {
   };
   return (
     <section aria-labelledby="try-h">
-      <h2 id="try-h">Try it</h2>
-      <p class="hint">Type a sentence to see what Second Look would warn about. Nothing is posted.</p>
+      <h2 id="try-h">{t('try.heading')}</h2>
+      <p class="hint">{t('try.hint')}</p>
       <form onSubmit={check}>
-        <label for="try-text">Sentence to check</label>
+        <label for="try-text">{t('try.label')}</label>
         <textarea id="try-text" rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} maxLength={20000} />
         <div class="row">
-          <button type="submit">Check</button>
+          <button type="submit">{t('try.check')}</button>
         </div>
       </form>
       {findings && (
         <div role="status" class="results">
           {findings.length === 0 ? (
-            <p>No warnings for this text.</p>
+            <p>{t('try.none')}</p>
           ) : (
             <ul>
               {findings.map((f, i) => (
                 <li key={i}>
-                  <strong>“{checked.slice(f.start, f.end)}”</strong>: {f.title}. <span class="hint">Policy: {f.clause}</span>
+                  <strong>“{checked.slice(f.start, f.end)}”</strong>: {f.title}. <span class="hint">{t('warning.policy', { clause: f.clause })}</span>
                 </li>
               ))}
             </ul>
@@ -345,6 +346,7 @@ function TryItSection({ send }: { send: Send }) {
   );
 }
 
+/** The demo list's stored name (data, not interface text: reloading the demo finds it by this name). */
 const DEMO_LIST = 'Demo: Holbrook classes';
 
 function DemoSection({ status, run }: { status: Status; run: Run }) {
@@ -363,18 +365,15 @@ function DemoSection({ status, run }: { status: Status; run: Run }) {
       groups: parsed.groups,
       people: parsed.people,
     });
-    if (b.ok) setMsg(`Loaded the demo school and ${parsed.people.length} made-up pupils.`);
+    if (b.ok) setMsg(t('demo.loaded', { count: parsed.people.length }));
   };
   return (
     <section aria-labelledby="demo-h">
-      <h2 id="demo-h">Demo</h2>
-      <p class="hint">
-        Try Second Look with a made-up school (Holbrook Primary School) and a made-up class list. This replaces your
-        school details; remove the demo list afterwards.
-      </p>
+      <h2 id="demo-h">{t('demo.heading')}</h2>
+      <p class="hint">{t('demo.hint')}</p>
       <div class="row">
         <button type="button" class="secondary" onClick={load}>
-          Load the demo school
+          {t('demo.load')}
         </button>
         <span role="status" class="ok">
           {msg}
@@ -389,12 +388,12 @@ function DeleteSection({ run }: { run: Run }) {
   const [msg, setMsg] = useState('');
   return (
     <section aria-labelledby="delete-h">
-      <h2 id="delete-h">Delete everything</h2>
-      <p class="hint">Removes your school details and every class list from this computer.</p>
+      <h2 id="delete-h">{t('delete.heading')}</h2>
+      <p class="hint">{t('delete.hint')}</p>
       <div class="row">
         {!confirming ? (
           <button type="button" class="danger" onClick={() => setConfirming(true)}>
-            Delete everything…
+            {t('delete.start')}
           </button>
         ) : (
           <>
@@ -404,13 +403,13 @@ function DeleteSection({ run }: { run: Run }) {
               onClick={async () => {
                 const res = await run({ type: 'deleteEverything' });
                 setConfirming(false);
-                if (res.ok) setMsg('Everything has been deleted.');
+                if (res.ok) setMsg(t('delete.done'));
               }}
             >
-              Yes, delete everything
+              {t('delete.confirm')}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-              Keep my data
+              {t('delete.keep')}
             </button>
           </>
         )}

@@ -11,6 +11,7 @@ import type { ImportedPerson, MappingPreview } from '../../import/types';
 import type { AdminMessage, ListSummary, Status } from '../../messaging/protocol';
 import type { ImportRunner, Upload } from './import-runner';
 import type { Run } from './RulesSection';
+import { getLocale, t } from '../../i18n';
 
 type PersonIn = Extract<AdminMessage, { type: 'importClassList' }>['people'][number];
 
@@ -23,14 +24,11 @@ interface Pending {
   warnings: string[];
 }
 
-const FIELD_LABELS: Record<MappableField, string> = {
-  forename: 'Forename',
-  surname: 'Surname',
-  preferred: 'Known as',
-  role: 'Role',
-  group: 'Group or class',
-  dob: 'Date of birth',
-};
+/** "12 and 3 more": the first items of a list, then how many were left out. */
+function someOf(items: string[], shown: number): string {
+  const list = items.slice(0, shown).join(', ');
+  return items.length > shown ? t('common.andMore', { list, count: items.length - shown }) : list;
+}
 
 /** What the background stores about a person: names, role, group and the dates/consent other rules use. */
 export function toPersonIn(p: ImportedPerson): PersonIn {
@@ -73,7 +71,9 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
     if (!result.ok) {
       // When the columns can be chosen by hand, the mapping step says what is wrong instead of an error.
       if (!('cancelled' in result) && result.mapping) return setMapping(result.mapping);
-      setProblem('cancelled' in result ? result.error : `${result.error}${/[.!?)]$/.test(result.error) ? '' : '.'} Nothing was imported.`);
+      // The reader's own message names the file, row and column (src/import; in English, see
+      // docs/i18n.md); the sentence around it is in the user's language.
+      setProblem('cancelled' in result ? t('lists.cancelled') : t('lists.failed', { error: `${result.error}${/[.!?)]$/.test(result.error) ? '' : '.'}` }));
       return;
     }
     setMapping(result.mapping ?? null);
@@ -97,7 +97,7 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
     const big = files.find((f) => f.size > MAX_UPLOAD);
     if (big) {
       setPending(null);
-      setProblem(`${big.name} is larger than 10 MB, which is more than any class list should be. Nothing was imported.`);
+      setProblem(t('lists.tooBig', { file: big.name }));
       return;
     }
     // Bytes, not file.text(): the reader detects Windows-1252 and UTF-16 exports itself.
@@ -121,7 +121,11 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
     if (replace) msg.replaceListId = replace.id;
     const res = await run(msg);
     if (res.ok) {
-      setDone(replace ? `Replaced ${replace.name} with ${pending.people.length} people from ${pending.fileName}.` : `Imported ${pending.people.length} people from ${pending.fileName}.`);
+      setDone(
+        replace
+          ? t('lists.done.replaced', { name: replace.name, count: pending.people.length, file: pending.fileName })
+          : t('lists.done.imported', { count: pending.people.length, file: pending.fileName }),
+      );
       setPending(null);
       setMapping(null);
       setReplace(null);
@@ -139,26 +143,21 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
 
   return (
     <section aria-labelledby="lists-h">
-      <h2 id="lists-h">Class lists</h2>
-      <p class="hint">
-        Import a class list exported from your school's system: SIMS, Arbor, Bromcom or any MIS export, Microsoft School
-        Data Sync, OneRoster (a .zip or its users, enrollments and classes files), an Excel workbook (.xlsx), or any CSV or
-        tab-separated file with forename and surname columns, in any encoding Excel saves. Choose several files at once
-        when they belong together (SDS users.csv and roles.csv). Names are used only to check what you post.
-      </p>
+      <h2 id="lists-h">{t('lists.heading')}</h2>
+      <p class="hint">{t('lists.hint')}</p>
       <p class="count" data-testid="pupil-count">
-        {status.totals.pupils === 1 ? '1 pupil stored' : `${status.totals.pupils} pupils stored`}
-        {status.totals.people !== status.totals.pupils ? ` (${status.totals.people} people in all)` : ''}
+        {status.totals.pupils === 1 ? t('lists.count.one') : t('lists.count.many', { count: status.totals.pupils })}
+        {status.totals.people !== status.totals.pupils ? ` ${t('lists.count.people', { count: status.totals.people })}` : ''}
       </p>
       {replace && (
         <p class="replacing" role="status">
-          Choose the new file for <strong>{replace.name}</strong>: it will replace that list's {replace.count} people.{' '}
+          {t('lists.replacing', { name: replace.name, count: replace.count })}{' '}
           <button type="button" class="secondary" onClick={() => setReplace(null)}>
-            Don't replace
+            {t('lists.dontReplace')}
           </button>
         </p>
       )}
-      <label for="classlist-file">{replace ? `Choose the new file for ${replace.name}` : 'Choose a class list file'}</label>
+      <label for="classlist-file">{replace ? t('lists.file.replace', { name: replace.name }) : t('lists.file')}</label>
       <input
         id="classlist-file"
         ref={fileInput}
@@ -168,15 +167,17 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
         onChange={onFiles}
       />
       {progress && (
-        <div class="progress row" role="group" aria-label="Reading the file">
+        <div class="progress row" role="group" aria-label={t('lists.reading')}>
           <progress
-            aria-label="Reading the class list"
+            aria-label={t('lists.reading.bar')}
             max={progress.total || undefined}
             value={progress.total ? progress.done : undefined}
           />
-          <span>{progress.total ? `${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')} rows` : 'Opening the file…'}</span>
+          <span>{progress.total
+              ? t('lists.reading.rows', { done: progress.done.toLocaleString(getLocale()), total: progress.total.toLocaleString(getLocale()) })
+              : t('lists.reading.opening')}</span>
           <button type="button" class="secondary" onClick={cancelRead}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}
@@ -187,11 +188,12 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
       )}
       {mapping && <MappingStep key={`${mapping.file}\u0000${mapping.header.join('\u0000')}`} preview={mapping} onApply={(m) => void read(uploads.current, m)} unsure={!pending} />}
       {pending && (
-        <div class="preview" role="region" aria-label="Import preview">
+        <div class="preview" role="region" aria-label={t('lists.preview')}>
           <p>
-            Found <strong>{pending.people.length}</strong> people in {pending.fileName}
-            {pending.groups.length ? ` (groups: ${pending.groups.slice(0, 20).join(', ')}${pending.groups.length > 20 ? ` and ${pending.groups.length - 20} more` : ''})` : ''}. Read as:{' '}
-            {pending.format}.
+            {pending.groups.length
+              ? t('lists.preview.foundGroups', { count: pending.people.length, file: pending.fileName, groups: someOf(pending.groups, 20) })
+              : t('lists.preview.found', { count: pending.people.length, file: pending.fileName })}{' '}
+            {t('lists.preview.format', { format: pending.format })}
           </p>
           {pending.warnings.length > 0 && (
             <ul class="warnings">
@@ -200,11 +202,11 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
               ))}
             </ul>
           )}
-          <label for="classlist-name">Name this list</label>
+          <label for="classlist-name">{t('lists.name')}</label>
           <input id="classlist-name" value={pending.name} maxLength={200} onInput={(e) => setPending({ ...pending, name: e.currentTarget.value })} />
           <div class="row">
             <button type="button" onClick={confirm} disabled={!pending.name.trim()}>
-              {replace ? `Replace ${replace.name} with ${pending.people.length} people` : `Import ${pending.people.length} people`}
+              {replace ? t('lists.replace', { name: replace.name, count: pending.people.length }) : t('lists.import', { count: pending.people.length })}
             </button>
             <button
               type="button"
@@ -212,10 +214,10 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
               onClick={() => {
                 setPending(null);
                 setMapping(null);
-                setProblem('Import cancelled. Nothing was changed.');
+                setProblem(t('lists.cancelled'));
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
@@ -225,15 +227,15 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
       </p>
       {status.lists.length > 0 && (
         <table>
-          <caption class="visually-hidden">Imported class lists</caption>
+          <caption class="visually-hidden">{t('lists.table')}</caption>
           <thead>
             <tr>
-              <th scope="col">List</th>
-              <th scope="col">Groups</th>
-              <th scope="col">People</th>
-              <th scope="col">Imported</th>
+              <th scope="col">{t('lists.col.list')}</th>
+              <th scope="col">{t('lists.col.groups')}</th>
+              <th scope="col">{t('lists.col.people')}</th>
+              <th scope="col">{t('lists.col.imported')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('lists.col.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -244,15 +246,15 @@ export function ImportSection({ status, run, runner }: { status: Status; run: Ru
                   {l.name}
                   <div class="hint">{l.fileName}</div>
                 </td>
-                <td>{l.groups.slice(0, 12).join(', ') + (l.groups.length > 12 ? ` and ${l.groups.length - 12} more` : '') || '—'}</td>
+                <td>{someOf(l.groups, 12) || '—'}</td>
                 <td>{l.count}</td>
-                <td>{new Date(l.importedAt).toLocaleDateString('en-GB')}</td>
+                <td>{new Date(l.importedAt).toLocaleDateString(getLocale())}</td>
                 <td class="actions">
                   <button type="button" class="secondary" onClick={() => startReplace(l)}>
-                    Replace <span class="visually-hidden">{l.name}</span>
+                    {t('common.replace')} <span class="visually-hidden">{l.name}</span>
                   </button>
                   <button type="button" class="secondary" onClick={() => void run({ type: 'deleteList', id: l.id })}>
-                    Remove <span class="visually-hidden">{l.name}</span>
+                    {t('common.remove')} <span class="visually-hidden">{l.name}</span>
                   </button>
                 </td>
               </tr>
@@ -269,20 +271,18 @@ function MappingStep({ preview, onApply, unsure }: { preview: MappingPreview; on
   const [columns, setColumns] = useState<Partial<Record<MappableField, number>>>({ ...preview.columns });
   const ready = columns.forename !== undefined && columns.surname !== undefined && columns.forename !== columns.surname;
   return (
-    <div class="mapping" role="region" aria-label="Choose the columns">
+    <div class="mapping" role="region" aria-label={t('mapping.region')}>
       <p>
-        {unsure
-          ? `Second Look could not tell which columns of ${preview.file} hold the names. Choose them below; nothing is imported until you confirm.`
-          : `Check the columns Second Look chose in ${preview.file}; change them if they are wrong.`}
+        {unsure ? t('mapping.unsure', { file: preview.file }) : t('mapping.check', { file: preview.file })}
       </p>
       <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">First rows of {preview.file}</caption>
+          <caption class="visually-hidden">{t('mapping.caption', { file: preview.file })}</caption>
           <thead>
             <tr>
               {preview.header.map((h, i) => (
                 <th key={i} scope="col">
-                  {h || `Column ${i + 1}`}
+                  {h || t('mapping.columnN', { n: i + 1 })}
                 </th>
               ))}
             </tr>
@@ -301,7 +301,7 @@ function MappingStep({ preview, onApply, unsure }: { preview: MappingPreview; on
       <div class="mapping-grid">
         {MAPPABLE_FIELDS.map((f) => (
           <div class="field" key={f}>
-            <label for={`map-${f}`}>{FIELD_LABELS[f]} column</label>
+            <label for={`map-${f}`}>{t(`mapping.field.${f}`)}</label>
             <select
               id={`map-${f}`}
               value={columns[f] === undefined ? '' : String(columns[f])}
@@ -313,10 +313,10 @@ function MappingStep({ preview, onApply, unsure }: { preview: MappingPreview; on
                 setColumns(next);
               }}
             >
-              <option value="">{f === 'forename' || f === 'surname' ? 'Choose a column' : 'Not in the file'}</option>
+              <option value="">{f === 'forename' || f === 'surname' ? t('mapping.choose') : t('mapping.notInFile')}</option>
               {preview.header.map((h, i) => (
                 <option key={i} value={String(i)}>
-                  {h || `Column ${i + 1}`}
+                  {h || t('mapping.columnN', { n: i + 1 })}
                 </option>
               ))}
             </select>
@@ -325,7 +325,7 @@ function MappingStep({ preview, onApply, unsure }: { preview: MappingPreview; on
       </div>
       <div class="row">
         <button type="button" disabled={!ready} onClick={() => onApply({ file: preview.file, headerIndex: preview.headerIndex, columns })}>
-          Read again with these columns
+          {t('mapping.apply')}
         </button>
       </div>
     </div>

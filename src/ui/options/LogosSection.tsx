@@ -8,6 +8,7 @@ import type { AdminResponse, Status } from '../../messaging/protocol';
 import { bytesToBase64 } from '../../storage/logos';
 import type { Rasterised } from './logo-image';
 import type { Run } from './RulesSection';
+import { t } from '../../i18n';
 
 type Logo = Extract<AdminResponse, { ok: true }>['logos'] extends (infer T)[] | undefined ? T : never;
 
@@ -42,8 +43,8 @@ export function LogosSection({ status, run, rasterise }: { status: Status; run: 
         { type: 'addLogo', name: file.name.replace(/\.[^.]+$/, '').slice(0, 200) || 'Logo', png: bytesToBase64(r.png), width: r.width, height: r.height },
         { quiet: true },
       );
-      if (res.ok) setMsg(`Added ${file.name} (${r.width} × ${r.height}).`);
-      else setProblem(`${res.error} Nothing was changed.`);
+      if (res.ok) setMsg(t('logos.added', { file: file.name, width: r.width, height: r.height }));
+      else setProblem(t('common.nothingChanged', { error: res.error }));
     } finally {
       setBusy(false);
       input.value = '';
@@ -52,12 +53,9 @@ export function LogosSection({ status, run, rasterise }: { status: Status; run: 
 
   return (
     <section aria-labelledby="logos-h">
-      <h2 id="logos-h">School logos</h2>
-      <p class="hint">
-        Add the school's logo or crest so Second Look can warn when a photo you post shows it. PNG, JPEG, WebP or SVG;
-        Second Look keeps only a copy of at most 512 pixels, drawn by itself (an SVG file's code is never kept).
-      </p>
-      <label for="logo-file">Add a logo</label>
+      <h2 id="logos-h">{t('logos.heading')}</h2>
+      <p class="hint">{t('logos.hint')}</p>
+      <label for="logo-file">{t('logos.add')}</label>
       <input id="logo-file" type="file" accept=".png,.jpg,.jpeg,.webp,.svg,image/png,image/jpeg,image/webp,image/svg+xml" onChange={onFile} disabled={busy} />
       {problem && (
         <p role="alert" class="error">
@@ -71,7 +69,7 @@ export function LogosSection({ status, run, rasterise }: { status: Status; run: 
         <ul class="logos">
           {logos.map((l) => (
             <li key={l.id}>
-              <img src={`data:image/png;base64,${l.png}`} alt={`${l.name} (stored copy)`} />
+              <img src={`data:image/png;base64,${l.png}`} alt={t('logos.alt', { name: l.name })} />
               <span>
                 {l.name}
                 <span class="hint">
@@ -80,7 +78,7 @@ export function LogosSection({ status, run, rasterise }: { status: Status; run: 
                 </span>
               </span>
               <button type="button" class="secondary" onClick={() => void run({ type: 'deleteLogo', id: l.id })}>
-                Remove <span class="visually-hidden">{l.name}</span>
+                {t('common.remove')} <span class="visually-hidden">{l.name}</span>
               </button>
             </li>
           ))}

@@ -3,10 +3,15 @@
  * "Other sites" against a fake admin channel and a fake permission prompt: the permission is asked
  * for the one origin typed, and nothing is registered when the user says no.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SitesMessage, SitesResponse } from '../../messaging/protocol';
 import { OtherSites, type OtherSitesApi } from './OtherSites';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 function fake(grant: boolean, initial: string[] = []) {
   const sent: SitesMessage[] = [];

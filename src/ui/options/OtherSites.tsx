@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SitesMessage, SitesResponse } from '../../messaging/protocol';
 import { normaliseOrigin, patternFor } from '../../background/user-sites';
 import { SITE_ORIGINS } from '../../sites';
+import { t } from '../../i18n';
 
 export interface OtherSitesApi {
   send(msg: SitesMessage): Promise<SitesResponse>;
@@ -48,13 +49,13 @@ export function OtherSites({ api = browserApi() }: { api?: OtherSitesApi }) {
     } catch {
       granted = false;
     }
-    if (!granted) return setError(`Permission to read ${norm.origin} was not given, so it was not added.`);
+    if (!granted) return setError(t('sites.denied', { origin: norm.origin }));
     const res = await api.send({ type: 'addSite', origin: norm.origin });
     if (!res.ok) return setError(res.error);
     setSites(res.sites);
     setError(null);
     setValue('');
-    setDone(`Added ${norm.origin}. Reload its tabs for Second Look to start there.`);
+    setDone(t('sites.added', { origin: norm.origin }));
   };
 
   const remove = async (origin: string) => {
@@ -62,18 +63,15 @@ export function OtherSites({ api = browserApi() }: { api?: OtherSitesApi }) {
     if (!res.ok) return setError(res.error);
     setSites(res.sites);
     setError(null);
-    setDone(`Removed ${origin}.`);
+    setDone(t('sites.removed', { origin }));
   };
 
   return (
     <section aria-labelledby="sites-h">
-      <h2 id="sites-h">Other sites</h2>
-      <p class="hint">
-        Add a Mastodon instance (for example mastodon.social) or any other site where you post. Your browser will ask
-        you to allow Second Look to read that site; it reads only what you type there, and nothing leaves this computer.
-      </p>
+      <h2 id="sites-h">{t('sites.heading')}</h2>
+      <p class="hint">{t('sites.hint')}</p>
       <form onSubmit={add}>
-        <label for="site-origin">Site address</label>
+        <label for="site-origin">{t('sites.label')}</label>
         <input
           id="site-origin"
           type="text"
@@ -85,7 +83,7 @@ export function OtherSites({ api = browserApi() }: { api?: OtherSitesApi }) {
           onInput={(e) => setValue(e.currentTarget.value)}
         />
         <div class="row">
-          <button type="submit">Add site</button>
+          <button type="submit">{t('sites.add')}</button>
         </div>
       </form>
       {error && (
@@ -99,12 +97,12 @@ export function OtherSites({ api = browserApi() }: { api?: OtherSitesApi }) {
         </p>
       )}
       {sites.length > 0 && (
-        <ul aria-label="Sites you added">
+        <ul aria-label={t('sites.list')}>
           {sites.map((origin) => (
             <li key={origin}>
               {origin}{' '}
               <button type="button" class="secondary" onClick={() => void remove(origin)}>
-                Remove <span class="visually-hidden">{origin}</span>
+                {t('common.remove')} <span class="visually-hidden">{origin}</span>
               </button>
             </li>
           ))}

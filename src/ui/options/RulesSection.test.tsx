@@ -4,7 +4,7 @@
  * every write with the real strict parser (as the service does), so refusals carry the parser's
  * own words and a refused write changes nothing.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import demoPack from '../../../rules/demo.json';
 import trustTemplate from '../../../rules/templates/trust-2024.json';
@@ -13,6 +13,11 @@ import { parsePack, parsePackText } from '../../pack/parse';
 import type { RulePack } from '../../pack/types';
 import { App } from './App';
 import { downloadText, exportFileName, exportText, setOffOn, toDraft, fromDraft } from './rules-edit';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const parsed = (json: unknown): RulePack => {
   const r = parsePack(json);
@@ -84,6 +89,42 @@ describe('rules editor', () => {
     // Honest about rules this build has no detector for yet.
     expect(rule('logo').textContent).toContain('does not check this yet');
     expect(rule('pupil-name').textContent).not.toContain('does not check this yet');
+  });
+
+  it.each([
+    ['(a+)+$', 'Line 2 of “Confidential words and phrases (one per line)”, “(a+)+$”, needs at least two letters (or two digits together): it would match too much.'],
+    ['a.', 'Line 2 of “Confidential words and phrases (one per line)”, “a.”, needs at least two letters (or two digits together): it would match too much.'],
+    ['5', 'Line 2 of “Confidential words and phrases (one per line)”, “5”, needs at least two letters (or two digits together): it would match too much.'],
+  ])('a term %j that would match almost anything is refused before anything is sent', async (vague, message) => {
+    const { send, sent, current } = fakeBackground();
+    render(<App send={send} />);
+    await screen.findByRole('heading', { name: 'The rules' });
+    const before = current();
+    const terms = within(rule('confidential')).getByLabelText('Confidential words and phrases (one per line)') as HTMLTextAreaElement;
+    fireEvent.input(terms, { target: { value: `Ofsted inspection\n${vague}\n10` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`The rules were not saved, and nothing has changed:\n${message}`);
+    expect(writes(sent)).toHaveLength(0);
+    expect(current()).toBe(before);
+    // Fixed, it saves.
+    fireEvent.input(terms, { target: { value: 'Ofsted inspection\n10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+    await screen.findByText('Rules saved.');
+    expect(current().rules.confidential!.terms).toEqual(['Ofsted inspection', '10']);
+  });
+
+  it('the parser refuses the same vague term in an imported rule set', async () => {
+    const { send, current } = fakeBackground();
+    render(<App send={send} />);
+    await screen.findByRole('heading', { name: 'Share the rule set' });
+    const before = current();
+    const hostile = JSON.parse(JSON.stringify(demoPack));
+    hostile.rules.confidential.terms = ['Ofsted inspection', '(a+)+$'];
+    upload(screen.getByLabelText('Import a rule set file (replaces your school details and rules)'), 'hostile.json', JSON.stringify(hostile));
+    const alert = await screen.findByText(/hostile\.json was not imported/);
+    expect(alert.textContent).toContain('rules.confidential.terms[1] ("(a+)+$") needs two letters together or two digits');
+    expect(current()).toBe(before);
   });
 
   it('applying a template asks first, replaces the rules and keeps the school', async () => {

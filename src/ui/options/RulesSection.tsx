@@ -22,18 +22,21 @@ import {
   exportFileName,
   exportText,
   fromDraft,
+  hasTerms,
   isOffOn,
-  RULE_LABELS,
+  ruleLabel,
   ruleOrder,
   setOffOn,
   setTerms,
-  SEVERITY_LABELS,
-  SITE_LABELS,
+  severityLabel,
+  siteLabel,
   TEMPLATES,
-  TERMS_LABELS,
+  termsLabel,
   toDraft,
+  vagueTerm,
   type Draft,
 } from './rules-edit';
+import { t } from '../../i18n';
 
 export type RunOptions = { quiet?: boolean };
 export type Run = (msg: AdminMessage, opts?: RunOptions) => Promise<AdminResponse>;
@@ -57,7 +60,7 @@ export function RulesSection({ run, packVersion }: { run: Run; packVersion: numb
         setSaved(res.pack);
         setDraft(toDraft(res.pack));
         setLoadProblem(null);
-      } else setLoadProblem(res.ok ? 'The rule set could not be read.' : res.error);
+      } else setLoadProblem(res.ok ? t('rules.unreadable') : res.error);
     });
     return () => {
       live = false;
@@ -67,19 +70,18 @@ export function RulesSection({ run, packVersion }: { run: Run; packVersion: numb
   return (
     <section aria-labelledby="rules-h">
       {/* Not "Your school's rules": test/e2e/harness.ts waits for a heading named "Your school" (substring match). */}
-      <h2 id="rules-h">School policy rules</h2>
+      <h2 id="rules-h">{t('rules.heading')}</h2>
       {loadProblem && (
         <p role="alert" class="error">
           {loadProblem}
         </p>
       )}
       {!saved || !draft ? (
-        !loadProblem && <p>Loading the rules…</p>
+        !loadProblem && <p>{t('rules.loading')}</p>
       ) : (
         <>
           <p class="hint">
-            Rule set: <strong>{saved.title}</strong>. Choose which checks run, how serious each one is, and the words from
-            your school's policy that each warning quotes.
+            {t('school.ruleSet')} <strong>{saved.title}</strong>. {t('rules.hint')}
           </p>
           <TemplatePicker run={run} current={saved} />
           <RuleEditor run={run} saved={saved} draft={draft} setDraft={setDraft} />
@@ -102,18 +104,15 @@ function TemplatePicker({ run, current }: { run: Run; current: RulePack }) {
     setConfirming(false);
     if (res.ok) {
       setProblem(null);
-      setDone(`The rules now come from “${template.title}”. Your school details were kept.`);
+      setDone(t('rules.template.done', { title: template.title }));
     } else setProblem(res.error);
   };
 
   return (
     <div class="subsection">
-      <h3>Start from a policy template</h3>
-      <p class="hint">
-        Each template follows one school policy and quotes its clauses. Applying one replaces all the rules below;
-        your school details (name, other names, handles, hashtags, e-mail domains) stay as they are.
-      </p>
-      <label for="template-select">Policy template</label>
+      <h3>{t('rules.template.heading')}</h3>
+      <p class="hint">{t('rules.template.hint')}</p>
+      <label for="template-select">{t('rules.template.label')}</label>
       <div class="row template-row">
         <select
           id="template-select"
@@ -124,30 +123,27 @@ function TemplatePicker({ run, current }: { run: Run; current: RulePack }) {
             setDone('');
           }}
         >
-          {TEMPLATES.map((t, i) => (
-            <option key={t.id} value={String(i)}>
-              {t.title}
+          {TEMPLATES.map((tpl, i) => (
+            <option key={tpl.id} value={String(i)}>
+              {tpl.title}
             </option>
           ))}
         </select>
         {!confirming && (
           <button type="button" class="secondary" onClick={() => (setConfirming(true), setDone(''))}>
-            Apply template…
+            {t('rules.template.apply')}
           </button>
         )}
       </div>
       {confirming && (
-        <div class="preview" role="region" aria-label="Confirm template">
-          <p>
-            Replace every rule with the ones in <strong>{template.title}</strong>? Your school details are kept. Any rule
-            changes you have not saved are lost.
-          </p>
+        <div class="preview" role="region" aria-label={t('rules.template.confirmRegion')}>
+          <p>{t('rules.template.confirm', { title: template.title })}</p>
           <div class="row">
             <button type="button" onClick={apply}>
-              Replace the rules
+              {t('rules.template.replace')}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
@@ -174,7 +170,7 @@ function RuleEditor({
   const edited = fromDraft(draft);
   const stored = fromDraft(toDraft(saved));
   const dirty = !same(edited, stored);
-  const done = savedNote && same(savedNote, stored) ? 'Rules saved.' : '';
+  const done = savedNote && same(savedNote, stored) ? t('rules.saved') : '';
   const change = (d: Draft) => {
     setDraft(d);
     setSavedNote(null);
@@ -182,24 +178,26 @@ function RuleEditor({
 
   const save = async (e: Event) => {
     e.preventDefault();
+    // Said here, in the user's language, before the parser (which refuses the same terms) sees it.
+    const vague = vagueTerm(draft);
+    if (vague) {
+      setSavedNote(null);
+      return setProblem(t('rules.notSaved', { error: vague }));
+    }
     const res = await run({ type: 'setPack', packText: JSON.stringify(edited), keepSchool: true }, { quiet: true });
     if (res.ok) {
       setProblem(null);
       setSavedNote(edited);
     } else {
       setSavedNote(null);
-      setProblem(`The rules were not saved, and nothing has changed:\n${res.error}`);
+      setProblem(t('rules.notSaved', { error: res.error }));
     }
   };
 
   return (
     <form onSubmit={save} class="subsection" aria-labelledby="rules-list-h">
-      <h3 id="rules-list-h">The rules</h3>
-      <p class="hint">
-        “Serious” is for clear breaches involving children or confidential data, “Warning” for posts likely to break the
-        policy, “Note” for a reminder. Tick a site under “Not on” to switch a rule off there only, for example when
-        your policy allows naming the school on LinkedIn.
-      </p>
+      <h3 id="rules-list-h">{t('rules.list.heading')}</h3>
+      <p class="hint">{t('rules.list.hint')}</p>
       {ruleOrder(draft.pack).map((id) => (
         <RuleFields key={id} id={id} rule={draft.pack.rules[id]!} draft={draft} change={change} />
       ))}
@@ -210,13 +208,13 @@ function RuleEditor({
       )}
       <div class="row save-bar">
         <button type="submit" disabled={!dirty}>
-          Save rules
+          {t('rules.save')}
         </button>
         <button type="button" class="secondary" disabled={!dirty} onClick={() => (setDraft(toDraft(saved)), setProblem(null))}>
-          Discard changes
+          {t('rules.discard')}
         </button>
         <span role="status" class="ok">
-          {dirty ? <span class="unsaved">You have unsaved changes.</span> : done}
+          {dirty ? <span class="unsaved">{t('rules.unsaved')}</span> : done}
         </span>
       </div>
     </form>
@@ -225,21 +223,20 @@ function RuleEditor({
 
 function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSettings; draft: Draft; change: (d: Draft) => void }) {
   const base = `rule-${id}`;
-  const termsLabel = TERMS_LABELS[id];
   const siteSeverities = SITE_IDS.filter((s) => rule.sites?.[s]?.severity && !isOffOn(rule, s));
   return (
     <fieldset class={rule.enabled ? 'rule' : 'rule off'} data-rule={id}>
       <legend>
-        {RULE_LABELS[id]} <code class="rule-id">{id}</code>
+        {ruleLabel(id)} <code class="rule-id">{id}</code>
       </legend>
-      {!CHECKED.has(id) && <p class="hint not-yet">This version of Second Look does not check this yet. Your settings are kept for when it does.</p>}
+      {!CHECKED.has(id) && <p class="hint not-yet">{t('rules.notYet')}</p>}
       <div class="rule-top">
         <label class="check">
           <input type="checkbox" checked={rule.enabled} onChange={(e) => change(editRule(draft, id, { enabled: e.currentTarget.checked }))} />
-          On
+          {t('rules.on')}
         </label>
         <div class="field grow">
-          <label for={`${base}-title`}>Title shown in the warning</label>
+          <label for={`${base}-title`}>{t('rules.title')}</label>
           <input
             id={`${base}-title`}
             value={rule.title}
@@ -248,7 +245,7 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
           />
         </div>
         <div class="field">
-          <label for={`${base}-severity`}>How serious</label>
+          <label for={`${base}-severity`}>{t('rules.severity')}</label>
           <select
             id={`${base}-severity`}
             value={rule.severity}
@@ -256,13 +253,13 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
           >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
+                {severityLabel(s)}
               </option>
             ))}
           </select>
         </div>
       </div>
-      <label for={`${base}-clause`}>Policy text the warning quotes</label>
+      <label for={`${base}-clause`}>{t('rules.clause')}</label>
       <textarea
         id={`${base}-clause`}
         rows={3}
@@ -270,10 +267,10 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
         value={rule.clause}
         onInput={(e) => change(editRule(draft, id, { clause: e.currentTarget.value }))}
       />
-      {rule.source && <p class="hint source">From your policy: {rule.source}</p>}
-      {termsLabel && (
+      {rule.source && <p class="hint source">{t('rules.source', { source: rule.source })}</p>}
+      {hasTerms(id) && (
         <>
-          <label for={`${base}-terms`}>{termsLabel}</label>
+          <label for={`${base}-terms`}>{termsLabel(id)}</label>
           <textarea
             id={`${base}-terms`}
             rows={3}
@@ -283,7 +280,7 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
         </>
       )}
       <fieldset class="sites">
-        <legend>Not on</legend>
+        <legend>{t('rules.notOn')}</legend>
         {SITE_IDS.map((site) => (
           <label key={site} class="check site">
             <input
@@ -291,13 +288,13 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
               checked={isOffOn(rule, site)}
               onChange={(e) => change(setOffOn(draft, id, site, e.currentTarget.checked))}
             />
-            {SITE_LABELS[site]}
+            {siteLabel(site)}
           </label>
         ))}
       </fieldset>
       {siteSeverities.length > 0 && (
         <p class="hint">
-          {siteSeverities.map((s) => `On ${SITE_LABELS[s]} it is shown as “${SEVERITY_LABELS[rule.sites![s]!.severity!]}”.`).join(' ')}
+          {siteSeverities.map((s) => t('rules.siteSeverity', { site: siteLabel(s), severity: severityLabel(rule.sites![s]!.severity!) })).join(' ')}
         </p>
       )}
     </fieldset>
@@ -311,10 +308,10 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
   const exportPack = async () => {
     setProblem(null);
     const res = await run({ type: 'getPack' }, { quiet: true });
-    if (!res.ok || !res.pack) return setProblem(res.ok ? 'The rule set could not be read.' : res.error);
+    if (!res.ok || !res.pack) return setProblem(res.ok ? t('rules.unreadable') : res.error);
     const name = exportFileName(res.pack);
     downloadText(document, name, exportText(res.pack));
-    setDone(`Saved ${name} to your downloads.`);
+    setDone(t('rules.exported', { file: name }));
   };
 
   const onFile = async (e: Event) => {
@@ -325,28 +322,25 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
     if (!file) return;
     if (file.size > PACK_LIMITS.maxBytes) {
       input.value = '';
-      return setProblem(`${file.name} is larger than 1 MB, which is more than any rule set should be. Nothing was changed.`);
+      return setProblem(t('rules.import.tooBig', { file: file.name }));
     }
     const res = await run({ type: 'setPack', packText: await file.text() }, { quiet: true });
     input.value = ''; // so the same file can be chosen again after fixing it
-    if (!res.ok) return setProblem(`${file.name} was not imported, and nothing has changed:\n${res.error}`);
-    setDone(`Imported “${res.status?.packTitle ?? file.name}” from ${file.name}. Your school details and rules now come from this file.`);
+    if (!res.ok) return setProblem(t('rules.import.failed', { file: file.name, error: res.error }));
+    setDone(t('rules.import.done', { title: res.status?.packTitle ?? file.name, file: file.name }));
   };
 
   return (
     <div class="subsection">
-      <h3>Share the rule set</h3>
-      <p class="hint">
-        One file holds your school details and these rules. It never holds class lists or pupils' names. Give it to every
-        member of staff to import.
-      </p>
+      <h3>{t('rules.share.heading')}</h3>
+      <p class="hint">{t('rules.share.hint')}</p>
       <div class="row">
         <button type="button" class="secondary" onClick={exportPack}>
-          Export rule set
+          {t('rules.export')}
         </button>
-        {dirty && <span class="hint">Exports the saved rules: save your changes first to include them.</span>}
+        {dirty && <span class="hint">{t('rules.export.dirty')}</span>}
       </div>
-      <label for="pack-file">Import a rule set file (replaces your school details and rules)</label>
+      <label for="pack-file">{t('rules.import')}</label>
       <input id="pack-file" type="file" accept=".json,application/json" onChange={onFile} />
       <Outcome problem={problem} done={done} />
     </div>

@@ -4,13 +4,18 @@
  * progress bar and cancel, the column-mapping step, per-list replace, locations and working hours,
  * the managed-pack lock, and logos. The real readers run (in-page runner); only the background is faked.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminMessage, AdminResponse, Status } from '../../messaging/protocol';
 import defaultPack from '../../../rules/default.json';
 import { makeXlsx, makeZip } from '../../../test/fixtures/rosters/make-xlsx';
 import { App } from './App';
 import type { ImportRunner } from './import-runner';
+
+// On a loaded machine (several suites on two cores) a re-render can take seconds: the waits below
+// are on conditions, given room to come true, and each test room for several of them.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const empty: Status = {
   school: { name: '', aliases: [], handles: [], hashtags: [], emailDomains: [] },

@@ -6,6 +6,7 @@
 import { readUploads } from '../../import/expand';
 import type { ColumnMapping } from '../../import/read-file';
 import type { ReadClassListResult } from '../../import/types';
+import { getLocale, t } from '../../i18n';
 
 export interface Upload {
   name: string;
@@ -19,14 +20,14 @@ export type ImportRunner = (
   signal: AbortSignal,
 ) => Promise<ImportResult>;
 
-const CANCELLED: ImportResult = { ok: false, error: 'Import cancelled. Nothing was changed.', cancelled: true };
+const cancelled = (): ImportResult => ({ ok: false, error: t('lists.cancelled'), cancelled: true });
 
 /** In the page: yields once so the progress bar paints, then reads. */
 export const inThreadRunner: ImportRunner = async (files, options, onProgress, signal) => {
   await new Promise((r) => setTimeout(r, 0));
-  if (signal.aborted) return CANCELLED;
+  if (signal.aborted) return cancelled();
   const result = await readUploads(files, { ...options, onProgress });
-  return signal.aborted ? CANCELLED : result;
+  return signal.aborted ? cancelled() : result;
 };
 
 /** In a dedicated worker: the page keeps responding; cancel terminates the worker. */
@@ -37,12 +38,12 @@ export const workerRunner: ImportRunner = (files, options, onProgress, signal) =
       worker.terminate();
       resolve(r);
     };
-    signal.addEventListener('abort', () => finish(CANCELLED), { once: true });
+    signal.addEventListener('abort', () => finish(cancelled()), { once: true });
     worker.onmessage = (e: MessageEvent<{ type: 'progress'; done: number; total: number } | { type: 'done'; result: ReadClassListResult }>) => {
       if (e.data.type === 'progress') onProgress(e.data.done, e.data.total);
       else finish(e.data.result);
     };
-    worker.onerror = () => finish({ ok: false, error: 'The file could not be read.' });
+    worker.onerror = () => finish({ ok: false, error: t('lists.unreadable') });
     // Copies, so the File's bytes stay usable for a second read with a chosen column mapping.
-    worker.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), options });
+    worker.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), options, locale: getLocale() });
   });

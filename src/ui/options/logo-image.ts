@@ -7,6 +7,8 @@
  * an image), and rasterised. The page's CSP (connect-src 'none') is the third fence.
  */
 
+import { t, type MessageKey } from '../../i18n';
+
 export const LOGO_MAX_SIDE = 512;
 export const LOGO_MAX_UPLOAD = 5 * 1024 * 1024;
 /** SVG width/height above this (in px) is refused: a decoder would allocate it before we scale. */
@@ -16,7 +18,10 @@ export const RASTER_MAX_PIXELS = 40_000_000;
 
 export type SvgCheck = { ok: true; width: number; height: number } | { ok: false; error: string };
 
-const REFUSE = (file: string, why: string) => ({ ok: false as const, error: `${file} was not added: ${why}. Export the logo as PNG and try again. Nothing was changed.` });
+const REFUSE = (file: string, why: MessageKey, params: Record<string, string | number> = {}) => ({
+  ok: false as const,
+  error: t('logos.svg.refused', { file, why: t(why, params) }),
+});
 
 function length(value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -35,20 +40,20 @@ function rootAttributes(text: string): Record<string, string> | null {
 
 /** Pure checks on SVG markup. Conservative: anything that could run or fetch is refused outright. */
 export function checkSvg(text: string, file: string): SvgCheck {
-  if (!/<svg\b/i.test(text)) return REFUSE(file, 'it is not an SVG image');
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return REFUSE(file, 'it declares entities or a DOCTYPE');
-  if (/<script\b/i.test(text)) return REFUSE(file, 'it contains a script');
-  if (/\son[a-z]+\s*=/i.test(text)) return REFUSE(file, 'it contains event-handler attributes (scripts)');
-  if (/<foreignObject\b|<iframe\b|<embed\b|<object\b/i.test(text)) return REFUSE(file, 'it embeds HTML or other documents');
-  if (/javascript:/i.test(text)) return REFUSE(file, 'it contains a javascript: link');
+  if (!/<svg\b/i.test(text)) return REFUSE(file, 'logos.svg.notSvg');
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return REFUSE(file, 'logos.svg.doctype');
+  if (/<script\b/i.test(text)) return REFUSE(file, 'logos.svg.script');
+  if (/\son[a-z]+\s*=/i.test(text)) return REFUSE(file, 'logos.svg.handlers');
+  if (/<foreignObject\b|<iframe\b|<embed\b|<object\b/i.test(text)) return REFUSE(file, 'logos.svg.embeds');
+  if (/javascript:/i.test(text)) return REFUSE(file, 'logos.svg.jsLink');
   // Any reference that is not to a fragment inside the same file (#id) points outside it.
   for (const m of text.matchAll(/(?:xlink:)?href\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
     const target = (m[2] ?? m[3] ?? '').trim();
-    if (!target.startsWith('#')) return REFUSE(file, `it refers to an external file (${target.slice(0, 60) || 'an empty link'})`);
+    if (!target.startsWith('#')) return target ? REFUSE(file, 'logos.svg.external', { target: target.slice(0, 60) }) : REFUSE(file, 'logos.svg.emptyLink');
   }
-  if (/@import|url\(\s*['"]?(?!#)/i.test(text)) return REFUSE(file, 'its styles refer to an external file');
+  if (/@import|url\(\s*['"]?(?!#)/i.test(text)) return REFUSE(file, 'logos.svg.externalStyle');
   const attrs = rootAttributes(text);
-  if (!attrs) return REFUSE(file, 'its <svg> tag could not be read');
+  if (!attrs) return REFUSE(file, 'logos.svg.noTag');
   let width = length(attrs.width);
   let height = length(attrs.height);
   const box = attrs.viewbox?.trim().split(/[\s,]+/).map(Number);
@@ -58,9 +63,9 @@ export function checkSvg(text: string, file: string): SvgCheck {
     else if (width === null) width = (height! * bw) / bh;
     else height = (width * bh) / bw;
   }
-  if (width === null || height === null || !(width > 0) || !(height > 0)) return REFUSE(file, 'it has no width, height or viewBox');
+  if (width === null || height === null || !(width > 0) || !(height > 0)) return REFUSE(file, 'logos.svg.noSize');
   if (width > SVG_MAX_DIMENSION || height > SVG_MAX_DIMENSION) {
-    return REFUSE(file, `its size (${Math.round(width)} × ${Math.round(height)}) is larger than ${SVG_MAX_DIMENSION} pixels`);
+    return REFUSE(file, 'logos.svg.tooBig', { width: Math.round(width), height: Math.round(height), max: SVG_MAX_DIMENSION });
   }
   return { ok: true, width, height };
 }
@@ -87,7 +92,7 @@ async function canvasPng(draw: (ctx: CanvasRenderingContext2D) => void, width: n
 /** Browser glue: decode, downscale, re-encode as PNG. */
 export async function rasteriseLogo(file: File): Promise<Rasterised> {
   const name = file.name.slice(0, 120);
-  if (file.size > LOGO_MAX_UPLOAD) return { ok: false, error: `${name} is larger than 5 MB. Nothing was changed.` };
+  if (file.size > LOGO_MAX_UPLOAD) return { ok: false, error: t('logos.tooBig', { file: name }) };
   const isSvg = file.type === 'image/svg+xml' || /\.svg$/i.test(file.name);
   try {
     if (isSvg) {
@@ -111,11 +116,11 @@ export async function rasteriseLogo(file: File): Promise<Rasterised> {
       }
     }
     if (!/^image\/(png|jpeg|webp)$/.test(file.type) && !/\.(png|jpe?g|webp)$/i.test(file.name)) {
-      return { ok: false, error: `${name} is not a PNG, JPEG, WebP or SVG image. Nothing was changed.` };
+      return { ok: false, error: t('logos.notImage', { file: name }) };
     }
     const bitmap = await createImageBitmap(file);
     try {
-      if (bitmap.width * bitmap.height > RASTER_MAX_PIXELS) return { ok: false, error: `${name} is too large (${bitmap.width} × ${bitmap.height} pixels). Nothing was changed.` };
+      if (bitmap.width * bitmap.height > RASTER_MAX_PIXELS) return { ok: false, error: t('logos.tooManyPixels', { file: name, width: bitmap.width, height: bitmap.height }) };
       const size = fitSize(bitmap.width, bitmap.height);
       const png = await canvasPng((ctx) => ctx.drawImage(bitmap, 0, 0, size.width, size.height), size.width, size.height);
       return { ok: true, png, ...size };
@@ -123,6 +128,6 @@ export async function rasteriseLogo(file: File): Promise<Rasterised> {
       bitmap.close();
     }
   } catch {
-    return { ok: false, error: `${name} could not be read as an image. Nothing was changed.` };
+    return { ok: false, error: t('logos.unreadable', { file: name }) };
   }
 }

@@ -6,6 +6,8 @@
  */
 import { SITE_IDS, type RuleId, type Severity, type SiteId } from '../../engine/types';
 import type { RulePack, RuleSettings, SiteOverride } from '../../pack/types';
+import { isSpecificTerm } from '../../pack/parse';
+import { t } from '../../i18n';
 import defaultPack from '../../../rules/default.json';
 import holbrook from '../../../rules/templates/holbrook.json';
 import localAuthority from '../../../rules/templates/local-authority.json';
@@ -23,9 +25,11 @@ export const TEMPLATES: readonly { id: string; title: string; json: unknown }[] 
   take1,
 ].map((p) => ({ id: p.id, title: p.title, json: p }));
 
-export const SEVERITY_LABELS: Record<Severity, string> = { info: 'Note', warn: 'Warning', high: 'Serious' };
+/** The labels read in the user's language at render time (src/i18n: severity.*, site.other, rule.*, terms.*). */
+export const severityLabel = (s: Severity): string => t(`severity.${s}`);
 
-export const SITE_LABELS: Record<SiteId, string> = {
+/** Site names are brand names, the same in every language; "other" is words. */
+const SITE_NAMES: Record<Exclude<SiteId, 'other'>, string> = {
   facebook: 'Facebook',
   x: 'X',
   instagram: 'Instagram',
@@ -37,37 +41,35 @@ export const SITE_LABELS: Record<SiteId, string> = {
   reddit: 'Reddit',
   youtube: 'YouTube',
   whatsapp: 'WhatsApp',
-  other: 'Other sites',
 };
+export const siteLabel = (s: SiteId): string => (s === 'other' ? t('site.other') : SITE_NAMES[s]);
 
 /** What each rule is about, in plain words (the legend of its fieldset; rules/README.md). */
-export const RULE_LABELS: Record<RuleId, string> = {
-  'pupil-name': "Pupils' names from your class lists",
-  'school-identity': "The school's name, handles and hashtags",
-  confidential: 'Confidential school matters',
-  offensive: 'Offensive or derogatory language',
-  'personal-info': 'Your own personal details (identity theft)',
-  'school-email': 'School e-mail addresses',
-  disclaimer: 'A "views are my own" disclaimer',
-  logo: "The school's logo in images",
-  'photo-people': 'People in photos',
-  'photo-location': "Photos taken at the school's location",
-  'image-text': 'Names written in images',
-  'friend-request': 'Friend requests with pupils',
-  'direct-message': 'Private messages to pupils',
-  'works-at': 'The school as your workplace in a profile',
-  reference: 'References and recommendations',
-  'working-hours': 'Social media during working time',
-  'wiki-edit': 'Editing Wikipedia',
-  'official-account': "Posting as the school's own account",
-};
+export const ruleLabel = (id: RuleId): string => t(`rule.${id}`);
 
-/** Rules whose `terms` the school fills in, and what the box is called. */
-export const TERMS_LABELS: Partial<Record<RuleId, string>> = {
-  confidential: 'Confidential words and phrases (one per line)',
-  offensive: 'Extra words to flag (one per line)',
-  disclaimer: 'Phrases that count as a disclaimer (one per line)',
-};
+/** Rules whose `terms` the school fills in. */
+export const TERMS_RULES = ['confidential', 'offensive', 'disclaimer'] as const satisfies readonly RuleId[];
+type TermsRule = (typeof TERMS_RULES)[number];
+export const hasTerms = (id: RuleId): id is TermsRule => (TERMS_RULES as readonly RuleId[]).includes(id);
+/** What the terms box of a rule is called. */
+export const termsLabel = (id: TermsRule): string => t(`terms.${id}`);
+
+/**
+ * The first term in the typed boxes that would match too much (fewer than two letters and no run
+ * of two digits once normalised: "(a+)+$" reads as the word "a"), worded for the user; null when
+ * every term is specific enough. The pack parser refuses the same terms (isSpecificTerm).
+ */
+export function vagueTerm(d: Draft): string | null {
+  for (const id of TERMS_RULES) {
+    const typed = d.terms[id];
+    if (typed === undefined) continue;
+    for (const [i, line] of typed.split('\n').entries()) {
+      const term = line.trim();
+      if (term && !isSpecificTerm(term)) return t('rules.terms.tooVague', { line: i + 1, label: termsLabel(id), term });
+    }
+  }
+  return null;
+}
 
 /** Most important first; any other rule follows in the pack's own order. */
 const DISPLAY_ORDER: readonly RuleId[] = [
@@ -93,7 +95,7 @@ export interface Draft {
 
 export function toDraft(pack: RulePack): Draft {
   const terms: Partial<Record<RuleId, string>> = {};
-  for (const id of Object.keys(TERMS_LABELS) as RuleId[]) {
+  for (const id of TERMS_RULES) {
     const r = pack.rules[id];
     if (r) terms[id] = (r.terms ?? []).join('\n');
   }

@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { readClassListFile, readClassListFiles } from '../../../src/import/read-file';
 import { CLASSLIST_LIMITS } from '../../../src/import/classlist';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const ROLES = new Set(['pupil', 'former-pupil', 'parent', 'staff']);
 const enc = new TextEncoder();
 
@@ -70,7 +74,7 @@ describe('class-list importers under fuzzing', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('CSV-shaped text in UTF-8 and UTF-16LE: a result, never a throw; people well-formed', () => {
     fc.assert(
@@ -89,7 +93,7 @@ describe('class-list importers under fuzzing', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('several files read together (SDS / OneRoster sets): a result, never a throw', () => {
     const names = ['users.csv', 'roles.csv', 'relationships.csv', 'enrollments.csv', 'classes.csv', 'Student.csv', 'manifest.csv'];
@@ -101,7 +105,7 @@ describe('class-list importers under fuzzing', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('formula cells are kept as text, never evaluated or turned into names that start with = + - @', () => {
     const text = 'Forename,Surname\n=HYPERLINK("http://evil"),Carter\nEvie,+SUM(1)\nAlfie,Okafor\n';
@@ -118,5 +122,6 @@ describe('class-list importers under fuzzing', () => {
     const r = readClassListFile(big, 'whole-trust-export.csv');
     expect(performance.now() - t0).toBeLessThan(1000); // refused up front, not parsed
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/whole-trust-export\.csv is too big: the limit is 10 MB/) });
-  });
+    // Allocating and filling 200 MB is the slow part, before the clock starts.
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -15,6 +15,10 @@ import type { RulePack } from '../../../src/pack/types';
 import { openDb, type SecondLookDb } from '../../../src/storage/db';
 import { Repo } from '../../../src/storage/repo';
 
+// Property tests keep their full number of runs; under a loaded machine (five suites on two
+// cores) they can take several times their usual second, so they get their own time limit.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const pack = (json: unknown): RulePack => {
   const r = parsePack(json);
   if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -75,7 +79,7 @@ describe('every handler refuses malformed payloads without side effects', () => 
       { numRuns: 300 },
     );
     expect(await snapshot(s)).toBe(before);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('admin channel: arbitrary payloads never throw; malformed ones change nothing', async () => {
     const s = await seeded();
@@ -96,7 +100,7 @@ describe('every handler refuses malformed payloads without side effects', () => 
       { numRuns: 300 },
     );
     expect(Object.keys(Object.prototype)).toEqual([]);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('rule packs mutated at random', () => {
@@ -137,16 +141,31 @@ describe('rule packs mutated at random', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('ReDoS-shaped pack entries are literals', () => {
-  const EVIL = ['(a+)+$', '(a|aa)+$', '(.*a){20}', '([a-zA-Z]+)*$', '^(a+)+b', '\\', '[', '(?<=x)', 'a{1,100000}'];
+  const EVIL = ['(a+)+$', '(a|aa)+$', '(.*a){20}', '([a-zA-Z]+)*$', '^(a+)+b', '\\', '[', '(?<=x)', 'a{1,100000}', 'Falcon.*'];
+  // What is left of these once normalised is one letter or none: as terms they would match every
+  // "a" (or nothing), so the parser refuses them by name; the others stay literal text.
+  const VAGUE = ['(a+)+$', '^(a+)+b', '\\', '[', '(?<=x)'];
+  const SPECIFIC = EVIL.filter((t) => !VAGUE.includes(t));
+
+  it('as confidential terms, the ones that reduce to a single letter are refused, each named', () => {
+    const p = JSON.parse(JSON.stringify(demoPack));
+    p.rules.confidential = { ...(p.rules.confidential ?? {}), enabled: true, severity: 'high', title: 'Confidential', clause: 'c', terms: EVIL };
+    const parsed = parsePack(p);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual(
+      VAGUE.map((t) => `rules.confidential.terms[${EVIL.indexOf(t)}] (${JSON.stringify(t)}) needs two letters together or two digits: on its own it would match almost any text`),
+    );
+  });
 
   it('as confidential terms and school aliases they match only themselves, and adversarial text stays fast', async () => {
     const p = JSON.parse(JSON.stringify(demoPack));
     p.school.aliases = [...p.school.aliases, ...EVIL.slice(0, 5)];
-    p.rules.confidential = { ...(p.rules.confidential ?? {}), enabled: true, severity: 'high', title: 'Confidential', clause: 'c', terms: EVIL };
+    p.rules.confidential = { ...(p.rules.confidential ?? {}), enabled: true, severity: 'high', title: 'Confidential', clause: 'c', terms: SPECIFIC };
     const parsed = parsePack(p);
     // Accepted as literal text (the pack format has no pattern syntax at all).
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -158,13 +177,14 @@ describe('ReDoS-shaped pack entries are literals', () => {
     expect(r.ok).toBe(true);
     // Backtracking on any of these would take seconds to years; linear matching takes milliseconds.
     expect(ms).toBeLessThan(2_000);
-    const literal = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'we discussed (a+)+$ today' }, 4);
+    const literal = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: 'we discussed Falcon.* today, not Falconry' }, 4);
     expect(literal.ok).toBe(true);
     if (!literal.ok || !r.ok) return;
     // Nothing in a run of a's is a match for a pattern-shaped term; the term's own text is.
     expect(r.findings).toEqual([]);
     const spans = literal.findings.map((f) => [f.start, f.end]);
     expect(spans.length).toBeGreaterThan(0);
-    for (const [a, b] of spans) expect(a! >= 13 && b! <= 19).toBe(true);
-  });
+    // "Falcon.*" is the word "Falcon", not a pattern: "Falconry" is not a match.
+    expect(spans).toEqual([[13, 19]]);
+  }, PROPERTY_TIMEOUT_MS);
 });
