@@ -341,6 +341,8 @@ export const cyContent: Record<ContentKey, string> = {
   'warning.privacy': 'Gwiriwyd ar y ddyfais hon. Does dim yn cael ei anfon na’i adrodd i neb.',
   'warning.live': 'Second Look: {summary} {items}',
   'warning.liveItem': '{words}: {title}.',
+  /** A finding about the whole post (a working-hours reminder): no words to quote. */
+  'warning.liveItemWhole': 'Nodyn atgoffa: {title}.',
   'warning.public': 'Mae eich cynulleidfa’n Gyhoeddus: gall unrhyw un weld hyn, felly mae pob rhybudd yn cyfrif un cam yn uwch.',
   'warning.report.intro': 'Mae eich polisi’n gofyn i chi roi gwybod am hyn. Copïwch y testun isod a’i anfon eich hun:',
   'warning.report.copy': 'Copïo testun yr adroddiad',

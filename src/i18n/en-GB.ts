@@ -343,6 +343,8 @@ export const enGBContent = {
   'warning.privacy': 'Checked on this device. Nothing is sent or reported to anyone.',
   'warning.live': 'Second Look: {summary} {items}',
   'warning.liveItem': '{words}: {title}.',
+  /** A finding about the whole post (a working-hours reminder): no words to quote. */
+  'warning.liveItemWhole': 'Reminder: {title}.',
   'warning.public': 'Your audience is Public: anyone can see this, so each warning counts one step higher.',
   'warning.report.intro': 'Your policy asks you to report this. Copy the text below and send it yourself:',
   'warning.report.copy': 'Copy report text',

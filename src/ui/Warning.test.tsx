@@ -61,4 +61,14 @@ describe('WarningLayer', () => {
     expect(screen.getByRole('dialog').querySelector('.summary')!.textContent).toBe(allowed);
     expect(screen.queryAllByRole('button')).toHaveLength(1);
   });
+
+  it('a reminder about the whole post (zero-length span) quotes no words', () => {
+    const reminder: Finding = { rule: 'working-hours', start: 0, end: 0, severity: 'info', title: 'Working hours', clause: '§4.2 Not during working time.' } as Finding;
+    render(<WarningLayer vm={vm({ items: [{ finding, words: 'Ava Smith' }, { finding: reminder, words: '' }] })} actions={actions} />);
+    const items = screen.getByRole('alertdialog').querySelectorAll('li');
+    expect(items[0]!.querySelector('.words')!.textContent).toBe('“Ava Smith”');
+    expect(items[1]!.querySelector('.words')).toBeNull();
+    expect(items[1]!.querySelector('.rule')!.textContent).toBe('Working hours');
+    expect(screen.getByRole('status').textContent).toMatch(/Ava Smith: Pupil's name\. Reminder: Working hours\.$/);
+  });
 });

@@ -106,7 +106,7 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
       {/* Announced politely while typing; a held post moves focus into the panel instead. */}
       <div class="live" aria-live="polite" role="status" lang={lang}>
         {vm.panelOpen
-          ? t('warning.live', { summary, items: items.map((i) => t('warning.liveItem', { words: i.words, title: i.finding.title })).join(' ') })
+          ? t('warning.live', { summary, items: items.map((i) => (i.words ? t('warning.liveItem', { words: i.words, title: i.finding.title }) : t('warning.liveItemWhole', { title: i.finding.title }))).join(' ') })
           : ''}
       </div>
       {vm.panelOpen && (
@@ -135,7 +135,8 @@ export function WarningLayer({ vm, actions }: { vm: WarningViewModel | null; act
           <ul class="items">
             {items.map(({ finding, words }, i) => (
               <li key={i}>
-                <span class="words">“{words}”</span>
+                {/* A reminder about the whole post (working hours) quotes nothing. */}
+                {words && <span class="words">“{words}”</span>}
                 <span class="rule">{finding.title}</span>
                 <span class="clause">{t('warning.policy', { clause: finding.clause })}</span>
               </li>
