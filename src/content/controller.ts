@@ -43,7 +43,7 @@ interface EditorState {
 const ALLOW_MS = 60_000;
 /** How long one allowed submit may take to arrive as click/key + form submit. */
 const SUBMIT_GESTURE_MS = 1_000;
-const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', other: 'post' };
+const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', reference: 'recommendation', other: 'post' };
 
 export class Controller {
   private readonly states = new WeakMap<HTMLElement, EditorState>();

@@ -10,7 +10,7 @@ import type { RulePack, RuleSettings, SiteOverride } from '../pack/types';
 import { MatcherBuilder, type PatternWord, type PhraseMatcher } from './matcher';
 import { indexPeople, type NameIndex, type PersonInput, type PupilForenameKind, type PupilPatternKind } from './name-index';
 import { prefixedNorm, tokenise, type Token } from './tokenise';
-import type { Finding, RuleId, Severity, SiteId } from './types';
+import type { Finding, RuleId, Severity, SiteId, TextSurface } from './types';
 import { isOrdinaryWord } from './words';
 
 export type { PupilForenameKind, PupilPatternKind } from './name-index';
@@ -40,6 +40,8 @@ export interface CompiledRuleSet {
 export interface RuleInput {
   readonly text: string;
   readonly site: SiteId;
+  /** Where the text is written; absent means an ordinary post. */
+  readonly surface?: TextSurface;
   readonly tokens: readonly Token[];
 }
 

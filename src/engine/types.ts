@@ -61,8 +61,17 @@ export interface PersonNames {
   surname: string;
 }
 
+/**
+ * Where on the site the text is written. 'profile': a bio, headline, workplace or other profile
+ * field (works-at); 'reference': a recommendation / endorsement form (reference). Sorted as sent.
+ */
+export const TEXT_SURFACES = ['post', 'comment', 'message', 'profile', 'reference', 'other'] as const;
+export type TextSurface = (typeof TEXT_SURFACES)[number];
+
 /** What a check is run on. */
 export interface CheckInput {
   text: string;
   site: SiteId;
+  /** Absent: an ordinary post (the options page's test box, the CLI). */
+  surface?: TextSurface;
 }

@@ -10,7 +10,7 @@
  * are rejected before any handler runs (design invariant 7).
  */
 import * as v from 'valibot';
-import { RULE_IDS, SEVERITIES, SITE_IDS } from '../engine/types';
+import { RULE_IDS, SEVERITIES, SITE_IDS, TEXT_SURFACES } from '../engine/types';
 import type { RulePack } from '../pack/types';
 
 export const MAX_TEXT = 20_000;
@@ -20,7 +20,7 @@ const shortList = v.pipe(v.array(name), v.maxLength(50));
 
 // ---- site channel -------------------------------------------------------------------------------
 
-export const SURFACES = ['post', 'comment', 'message', 'profile', 'other'] as const;
+export const SURFACES = TEXT_SURFACES;
 
 export const CheckRequest = v.strictObject({
   type: v.literal('check'),

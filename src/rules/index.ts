@@ -4,15 +4,23 @@
  */
 import type { RuleModule } from '../engine/compile';
 import * as confidential from './confidential';
+import * as directMessage from './direct-message';
+import * as friendRequest from './friend-request';
 import * as personalInfo from './personal-info';
 import * as pupilName from './pupil-name';
+import * as reference from './reference';
 import * as schoolEmail from './school-email';
 import * as schoolIdentity from './school-identity';
+import * as worksAt from './works-at';
 
 export const RULES: readonly RuleModule[] = [
   confidential,
+  directMessage,
+  friendRequest,
   personalInfo,
   pupilName,
+  reference,
   schoolEmail,
   schoolIdentity,
+  worksAt,
 ];
