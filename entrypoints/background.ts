@@ -4,6 +4,7 @@
  */
 import { Service } from '@/src/background/service';
 import { senderChannel, type TrustConfig } from '@/src/messaging/guards';
+import { isActionMessage } from '@/src/messaging/protocol';
 import defaultPack from '@/rules/default.json';
 import { readManagedPack } from '@/src/pack/managed';
 import { parsePack } from '@/src/pack/parse';
@@ -52,6 +53,7 @@ export default defineBackground(() => {
     if (channel === 'site' && isProtectionReport(message)) {
       return applyProtectionReport(message, sender.tab!.id!, browser.action).then((ok) => ({ ok }));
     }
+    if (channel === 'site' && isActionMessage(message)) return service.handleAction(message, sender.tab!.id!);
     if (channel === 'site') return service.handleSite(message, sender.tab!.id!);
     if (channel === 'admin' && isSitesMessage(message)) return userSites.handle(message);
     if (channel === 'admin') return managedReady.then(() => service.handleAdmin(message));
