@@ -4,8 +4,10 @@
  * data; it sends what the user wrote and gets findings back.
  */
 import { Controller } from '@/src/content/controller';
+import { mountActionLayer } from '@/src/content/action-layer';
 import { mountLayer } from '@/src/content/layer';
-import type { CheckResponse } from '@/src/messaging/protocol';
+import { SocialController } from '@/src/content/social';
+import type { CheckActionResponse, CheckResponse } from '@/src/messaging/protocol';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
 export default defineContentScript({
@@ -13,13 +15,27 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const adapter = adapterFor(location.origin);
+    // Social actions first: its capture listeners must see a held Send / Follow before the text
+    // controller's (src/content/social.ts).
+    new SocialController({
+      adapter,
+      win: window,
+      signal: ctx.signal,
+      mountLayer: (actions) => mountActionLayer(document, actions),
+      checkAction: (action, person) =>
+        browser.runtime.sendMessage(
+          person ? { type: 'checkAction', action, site: adapter.id, person } : { type: 'checkAction', action, site: adapter.id },
+        ) as Promise<CheckActionResponse>,
+    });
     new Controller({
       adapter,
       win: window,
       signal: ctx.signal,
       mountLayer: (actions) => mountLayer(document, actions),
-      check: (text, surface) =>
-        browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>,
+      check: (text, surface, audience) =>
+        browser.runtime.sendMessage(
+          audience ? { type: 'check', site: adapter.id, surface, text, audience } : { type: 'check', site: adapter.id, surface, text },
+        ) as Promise<CheckResponse>,
     });
     // Tell the toolbar when the editor in use was found only by the generic fallback (the site's
     // own hooks are gone): "limited protection" for this tab. Sent on change only; no text.
