@@ -106,8 +106,10 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 
+  // Focus moves into the panel only when something was held: a warning shown while the user is
+  // still typing a message must not take the caret out of their composer.
   useEffect(() => {
-    if (vm) headingRef.current?.focus();
+    if (vm?.held) headingRef.current?.focus();
   }, [vm?.focusToken]);
   useEffect(() => setCopied('idle'), [vm?.verdict.advice]);
 
