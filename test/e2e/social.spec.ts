@@ -329,3 +329,43 @@ test('Mastodon: Authorise of a pupil\'s follow request (Welsh) and Follow are he
   await expectWarning(settings, 'has not been sent', '“Holbrook Primary”', WORKS_AT.title);
   expect(await fixturePosts(settings)).toEqual([]);
 });
+
+// ---- audience ------------------------------------------------------------------------------------
+
+/** The severity class of the warning panel, read inside the closed shadow roots through CDP. */
+async function panelSeverity(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type N = { attributes?: string[]; children?: N[]; shadowRoots?: N[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: N };
+    let found: string | null = null;
+    const walk = (n: N) => {
+      const a = n.attributes ?? [];
+      const i = a.indexOf('class');
+      const m = i >= 0 ? /(?:^|\s)panel sev-(\w+)/.exec(a[i + 1] ?? '') : null;
+      if (m) found = m[1]!;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test('Facebook audience: the same post is "warn" shared with Friends and "high" shared with Public', async ({ context }) => {
+  const EDITOR = '[role="dialog"] [data-lexical-editor="true"]';
+  const friends = await open(context, 'https://www.facebook.com/');
+  await friends.click(EDITOR);
+  await friends.keyboard.type('Great day #HolbrookPride');
+  await expectWarning(friends, '#HolbrookPride');
+  await expect.poll(() => panelSeverity(friends)).toBe('warn');
+
+  const pub = await open(context, 'https://www.facebook.com/');
+  await pub.getByRole('button', { name: 'Edit privacy. Sharing with Friends.' }).click();
+  await expect(pub.getByRole('button', { name: 'Edit privacy. Sharing with Public.' })).toBeVisible();
+  await pub.click(EDITOR);
+  await pub.keyboard.type('Great day #HolbrookPride');
+  await expectWarning(pub, '#HolbrookPride');
+  await expect.poll(() => panelSeverity(pub)).toBe('high');
+});
