@@ -1,8 +1,9 @@
 /**
  * Benchmark of the social-action person matching (rules/person-match.ts): the cost of one
  * friend / follow / message check against class lists of 2,000 and 50,000 synthetic people, for
- * display names and for handles (the whole-form handle reading enumerates every way to cut the
- * handle into 2–4 words, so its worst case is a long handle that matches nobody).
+ * display names and for handles (the whole-form handle reading searches the ways to cut the handle
+ * into 2–4 words that each occur in some listed name, so its worst case is a long handle made of
+ * listed words that together name nobody).
  *
  *   npx tsx bench/social.bench.ts
  *
@@ -52,7 +53,8 @@ for (const n of [2_000, 50_000]) {
     ['display name, not on the list', { displayName: 'Emma Watson' }],
     ['handle "evie_carter12", on the list', { handle: 'evie_carter12' }],
     ['handle "eviecarter" (no separators)', { handle: 'eviecarter' }],
-    ['handle, 30 letters, nobody (worst case)', { handle: 'qwertyuiopasdfghjklzxcvbnmqwer' }],
+    ['handle, 30 letters, nobody', { handle: 'qwertyuiopasdfghjklzxcvbnmqwer' }],
+    ['handle of listed words, nobody (worst case)', { handle: 'eviegraceoliversmithcarterisla' }],
     ['name + handle together', { displayName: 'E.C.', handle: 'EvieCarter' }],
   ];
   for (const [label, ref] of inputs) {
@@ -75,8 +77,10 @@ message check, on top of messaging).
 | ---: | --- | --- | ---: | ---: |
 ${rows.join('\n')}
 
-The handle reading tries every cut of the handle into 2–4 words that keeps its separators, so a long handle that
-matches nobody is the worst case; each distinct piece is hashed once per call. "most protected match" is the role
+The handle reading searches the cuts of the handle into 2–4 words that keep its separators, and stops a cut as
+soon as a piece is not a word of any listed name, so a long handle made of listed words that together name nobody
+is the worst case; each distinct piece is hashed once per call. (Before that pruning, plain enumeration of every
+cut took 2.7–3.9 ms median for the 30-letter handle.) "most protected match" is the role
 of the most protected person the input names (the synthetic list repeats names across roles; only the first 400
 people have unsuffixed names, so "Evie Carter" may exist only as a parent there).
 `;

@@ -27,7 +27,7 @@ export interface PersonRef {
 
 /** Longest handle body read, in characters (X allows 15, Instagram 30, Mastodon 30). */
 export const MAX_HANDLE_BODY = 40;
-/** Most words a handle is split into: full names rarely have more. */
+/** Most words a handle is read as: full names rarely have more. */
 const MAX_PIECES = 4;
 
 const BLUESKY_SUFFIX = '.bsky.social';
@@ -58,39 +58,16 @@ export function handleBody(handle: string): { letters: string; fixed: ReadonlySe
   return { letters, fixed };
 }
 
-/**
- * Every way to cut `letters` into 2..MAX_PIECES words that keeps the fixed boundaries, in order
- * of fewer words first. Bounded: a 40-letter body has at most C(39,3) = 9,139 four-word cuts.
- */
-function* segmentations(letters: string, fixed: ReadonlySet<number>, maxPieces: number): Generator<string[]> {
-  const n = letters.length;
-  const fixedList = [...fixed].sort((a, b) => a - b);
-  for (let k = Math.max(2, fixedList.length + 1); k <= Math.min(maxPieces, n); k++) {
-    // Choose k-1 cut points in 1..n-1 that include every fixed one.
-    const cuts: number[] = [];
-    function* choose(from: number, left: number): Generator<string[]> {
-      if (left === 0) {
-        if (!fixedList.every((f) => cuts.includes(f))) return;
-        const pieces: string[] = [];
-        let prev = 0;
-        for (const c of cuts) {
-          pieces.push(letters.slice(prev, c));
-          prev = c;
-        }
-        pieces.push(letters.slice(prev));
-        yield pieces;
-        return;
-      }
-      for (let c = from; c <= n - left; c++) {
-        // A fixed boundary may not be skipped over.
-        if (fixedList.some((f) => f >= from && f < c)) break;
-        cuts.push(c);
-        yield* choose(c + 1, left - 1);
-        cuts.pop();
-      }
-    }
-    yield* choose(1, k - 1);
+/** Every word hash that occurs in a listed form, per index (built once, on first use). */
+const WORDS = new WeakMap<NameIndex, ReadonlySet<string>>();
+function wordsOf(index: NameIndex): ReadonlySet<string> {
+  let words = WORDS.get(index);
+  if (!words) {
+    const set = new Set<string>();
+    for (const key of index.people.keys()) for (const h of key.split(' ')) set.add(h);
+    WORDS.set(index, (words = set));
   }
+  return words;
 }
 
 /** Higher is more protected (same order as engine/person-lookup.ts). */
@@ -116,13 +93,35 @@ export function lookupHandle(index: NameIndex, handle: string, now: Date): Perso
     if (h === undefined) piecesHash.set(s, (h = index.hasher.hashOnce(s)));
     return h;
   };
+  // Cut the letters into 2..MAX_PIECES words, left to right, where every word is one that occurs in
+  // some listed name (so hopeless cuts stop at once) and no word crosses a separator.
+  const words = wordsOf(index);
+  const n = body.letters.length;
+  const fixed = [...body.fixed].sort((a, b) => a - b);
+  const maxPieces = Math.min(MAX_PIECES, index.peopleMaxWords);
+  const pieces: string[] = [];
+  const hashes: string[] = [];
   let best: PersonLookup | null = null;
-  for (const pieces of segmentations(body.letters, body.fixed, Math.min(MAX_PIECES, index.peopleMaxWords))) {
-    const key = pieces.map(hashOf).join(' ');
-    if (!index.people.has(key)) continue;
-    // The whole reading is a listed form: lookupPerson gives its facts (its longest run is all of it).
-    best = better(best, lookupPerson(index, pieces.join(' '), now));
-  }
+  const search = (from: number): void => {
+    if (from === n) {
+      // The whole reading is a listed form: lookupPerson gives its facts (its longest run is all of it).
+      if (pieces.length >= 2 && index.people.has(hashes.join(' '))) best = better(best, lookupPerson(index, pieces.join(' '), now));
+      return;
+    }
+    if (pieces.length === maxPieces) return;
+    const limit = fixed.find((f) => f > from) ?? n;
+    for (let end = from + 1; end <= limit; end++) {
+      const piece = body.letters.slice(from, end);
+      const h = hashOf(piece);
+      if (!words.has(h)) continue;
+      pieces.push(piece);
+      hashes.push(h);
+      search(end);
+      pieces.pop();
+      hashes.pop();
+    }
+  };
+  search(0);
   return best;
 }
 
