@@ -55,6 +55,9 @@ export class SocialController {
     const opts = { capture: true, signal } as const;
     win.addEventListener('click', (e) => this.onClick(e), opts);
     win.addEventListener('keydown', (e) => this.onKeydown(e), opts);
+    // Pasting or dropping text into a message is writing too (never focus alone: a page can focus
+    // a composer itself, and the warning appearing would tell it who is on the class list).
+    for (const type of ['paste', 'drop'] as const) win.addEventListener(type, (e) => this.onWrite(e), opts);
     win.addEventListener('scroll', () => this.render(), { capture: true, passive: true, signal });
     win.addEventListener('resize', () => this.render(), { passive: true, signal });
     signal.addEventListener('abort', () => this.layer?.destroy());
@@ -77,6 +80,12 @@ export class SocialController {
     if (this.deps.adapter.isKeyboardSubmit(e, editor)) return this.onMessageSend(e, editor);
     // The user is writing: find out who to, once per recipient.
     void this.recipientVerdict(editor);
+  }
+
+  private onWrite(e: Event): void {
+    if (!e.isTrusted) return;
+    const editor = this.deps.adapter.editorFrom(e.composedPath());
+    if (editor && this.deps.adapter.surfaceOf(editor) === 'message') void this.recipientVerdict(editor);
   }
 
   // ---- friend / follow / connect / accept / endorse --------------------------------------------
