@@ -184,6 +184,17 @@ test('Messenger: writing to a pupil warns; Send is held until "Send anyway", the
   await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'message', text: 'See you tomorrow' }]);
 });
 
+test('Messenger in Welsh ("Sgwrs gyda …", "Pwyswch Enter i anfon"): clicking send to a pupil is held', async ({ context }) => {
+  const page = await open(context, 'https://www.facebook.com/messages/t/200000000000002?hl=cy');
+  await page.getByRole('textbox', { name: 'Neges' }).click();
+  await page.keyboard.type('Helo');
+  await expectWarning(page, DM.clause);
+  await page.getByRole('button', { name: 'Pwyswch Enter i anfon' }).click();
+  await expectWarning(page, 'Your message has not been sent');
+  await page.waitForTimeout(300);
+  expect(await fixturePosts(page)).toEqual([]);
+});
+
 test('Messenger: a conversation with someone not on the list is not held', async ({ context }) => {
   const page = await open(context, 'https://www.facebook.com/messages/t/300000000000003');
   await page.getByRole('textbox', { name: 'Message' }).click();
@@ -265,15 +276,15 @@ async function usePolicy003(context: BrowserContext, extensionId: string): Promi
   await opt.close();
 }
 
-test('LinkedIn under policy 003: the recommendation form is held with the reference clause; Endorse is held; the headline is allowed', async ({ context, extensionId }) => {
+test('LinkedIn under policy 003: the recommendation form (Polish labels) is held with the reference clause; Endorse is held; the headline is allowed', async ({ context, extensionId }) => {
   await usePolicy003(context, extensionId);
   const ref = (trustTemplate as unknown as { rules: Record<string, { clause: string; title: string }> }).rules.reference!;
 
-  const page = await open(context, 'https://www.linkedin.com/in/evie-carter-1a2b3c/edit/forms/recommendation/write/');
-  await page.getByRole('textbox', { name: 'Recommendation' }).click();
+  const page = await open(context, 'https://www.linkedin.com/in/evie-carter-1a2b3c/edit/forms/recommendation/write/?hl=pl');
+  await page.getByRole('textbox', { name: 'Rekomendacja' }).click();
   await page.keyboard.type('Sam is a brilliant colleague');
-  await expectWarning(page, ref.title, ref.clause);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await expectWarning(page, '“Sam is a brilliant colleague”', ref.title, ref.clause);
+  await page.getByRole('button', { name: 'Wyślij' }).click();
   await expectWarning(page, 'Your recommendation has not been sent');
   await page.waitForTimeout(300);
   expect(await fixturePosts(page)).toEqual([]);
