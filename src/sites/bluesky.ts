@@ -65,7 +65,9 @@ export const bluesky: SiteAdapter = {
   isKeyboardSubmit: (e) => ctrlEnter(e),
   socialActionFrom(path) {
     for (const el of elementsOf(path)) {
-      if (el.getAttribute('data-testid') !== 'followBtn') continue;
+      // The testID, or (hooks renamed) a button labelled "Follow {name}" in one of our languages.
+      const byLabel = el.getAttribute('data-testid') !== 'followBtn' && (el instanceof HTMLButtonElement || el.getAttribute('role') === 'button') && !!followTarget(rawLabel(el));
+      if (el.getAttribute('data-testid') !== 'followBtn' && !byLabel) continue;
       const card = el.closest('[data-testid^="profileCard-"]');
       const doc = el.ownerDocument;
       const header = doc.querySelector('[data-testid="profileHeaderDisplayName"]');

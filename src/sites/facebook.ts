@@ -24,6 +24,7 @@ import { ctrlEnter, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, labe
 import {
   ACCEPT,
   ADD_FRIEND,
+  FOLLOW,
   isProfileField,
   personFromText,
   personInCard,
@@ -49,7 +50,8 @@ function socialActionFrom(path: readonly EventTarget[]): SocialHit | null {
   for (const el of elementsOf(path)) {
     if (el.getAttribute('role') !== 'button' && !(el instanceof HTMLButtonElement)) continue;
     const label = labelOf(el);
-    const action = ACCEPT.has(label) ? 'friend-accept' : ADD_FRIEND.has(label) ? 'friend-send' : null;
+    // Follow: profiles in professional mode offer Follow instead of Add friend (sites.md §2.4).
+    const action = ACCEPT.has(label) ? 'friend-accept' : ADD_FRIEND.has(label) ? 'friend-send' : FOLLOW.has(label) ? 'follow' : null;
     if (!action) continue;
     const card = el.closest(REQUEST_CARD);
     const person = (card && personInCard(card)) || profilePagePerson(el.ownerDocument, '[role="main"] h1');

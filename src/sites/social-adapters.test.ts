@@ -37,10 +37,11 @@ describe('facebook', () => {
     expect(hit(facebook, '#lonely')).toBeNull();
   });
 
-  it('Add friend on a profile page takes the person from the header and the URL', () => {
+  it('Add friend (and Follow, professional mode) on a profile page take the person from the header and the URL', () => {
     at('/evie.carter.5');
-    document.body.innerHTML = `<div role="main"><h1>Evie Carter</h1><div role="button" id="add" aria-label="Add friend">Add friend</div></div>`;
+    document.body.innerHTML = `<div role="main"><h1>Evie Carter</h1><div role="button" id="add" aria-label="Add friend">Add friend</div><div role="button" id="fol" aria-label="Follow">Follow</div></div>`;
     expect(hit(facebook, '#add')).toEqual({ action: 'friend-send', control: 'add', person: { displayName: 'Evie Carter', handle: 'evie.carter.5' } });
+    expect(hit(facebook, '#fol')).toEqual({ action: 'follow', control: 'fol', person: { displayName: 'Evie Carter', handle: 'evie.carter.5' } });
   });
 
   it('Messenger recipient from the conversation label, else the header', () => {
@@ -79,6 +80,12 @@ describe('x', () => {
     expect(hit(x, '#acc')).toEqual({ action: 'follow-accept', control: 'acc', person: { displayName: 'Jamie', handle: 'jamiestone' } });
     // An "Accept" that is not in a UserCell (a cookie banner) is nothing social.
     expect(hit(x, '#cookie')).toBeNull();
+  });
+
+  it('with the testids renamed, a "Follow @handle" label (any language) is still a follow', () => {
+    document.body.innerHTML = `<div role="button" aria-label="Dilyn @evie_carter12" id="f">Dilyn</div><div role="button" aria-label="Follow the conversation" id="g">x</div>`;
+    expect(hit(x, '#f')).toEqual({ action: 'follow', control: 'f', person: { handle: 'evie_carter12' } });
+    expect(hit(x, '#g')).toBeNull();
   });
 
   it('DM recipient from the conversation header; the bio is a profile surface', () => {
@@ -152,6 +159,12 @@ describe('tiktok, bluesky, mastodon', () => {
     expect(hit(bluesky, '#f')).toEqual({ action: 'follow', control: 'f', person: { displayName: 'Evie Carter', handle: 'eviecarter.bsky.social' } });
     document.body.innerHTML = `<div data-testid="profileCard-jamie.bsky.social"><a href="/profile/jamie.bsky.social"><span>Jamie</span></a><button data-testid="followBtn" id="g">Follow</button></div>`;
     expect(hit(bluesky, '#g')).toEqual({ action: 'follow', control: 'g', person: { displayName: 'Jamie', handle: 'jamie.bsky.social' } });
+  });
+
+  it('Bluesky with the testID renamed: "Follow {name}" still follows', () => {
+    at('/profile/eviecarter.bsky.social');
+    document.body.innerHTML = `<div>Evie Carter</div><button aria-label="Obserwuj Evie Carter" id="f">Obserwuj</button>`;
+    expect(hit(bluesky, '#f')).toEqual({ action: 'follow', control: 'f', person: { displayName: 'Evie Carter', handle: 'eviecarter.bsky.social' } });
   });
 
   it('Mastodon: Authorise (first button, localised title) but not Reject; Follow in the account header; profile settings', () => {

@@ -49,6 +49,12 @@ function socialActionFrom(path: readonly EventTarget[]): SocialHit | null {
       const person = mergePerson(handle ? { handle } : null, cell ? personInCard(cell) : null, cell ? null : profileHeaderPerson(el.ownerDocument));
       return { action: 'follow', control: el as HTMLElement, person };
     }
+    // Hooks renamed: a button whose label is "Follow @handle" in any of our languages still is one.
+    const target = (el instanceof HTMLButtonElement || el.getAttribute('role') === 'button') ? followTarget(rawLabel(el)) : null;
+    if (target && /^@\w{1,15}$/.test(target)) {
+      const cell = el.closest('[data-testid="UserCell"]');
+      return { action: 'follow', control: el as HTMLElement, person: mergePerson({ handle: target.slice(1) }, cell ? personInCard(cell) : null) };
+    }
     if ((el instanceof HTMLButtonElement || el.getAttribute('role') === 'button') && ACCEPT.has(labelOf(el))) {
       const cell = el.closest('[data-testid="UserCell"]');
       if (!cell) continue;
