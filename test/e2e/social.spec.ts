@@ -380,3 +380,46 @@ test('Facebook audience: the same post is "warn" shared with Friends and "high" 
   await expectWarning(pub, '#HolbrookPride');
   await expect.poll(() => panelSeverity(pub)).toBe('high');
 });
+
+// ---- accessibility of the action warning -------------------------------------------------------------
+
+test('the action warning (with the reporting advice) passes axe-core WCAG A/AA', async ({ context }) => {
+  const page = await open(context, 'https://www.facebook.com/friends/requests');
+  await page.getByRole('listitem').filter({ hasText: 'Evie Carter' }).getByRole('button', { name: 'Confirm' }).click();
+  await expectWarning(page, 'What your policy says to do');
+  // Copy the closed root's markup into an open root (axe, like the page, cannot enter a closed one).
+  const cdp = await page.context().newCDPSession(page);
+  let html = '';
+  try {
+    type N = { nodeId: number; shadowRoots?: N[]; shadowRootType?: string; children?: N[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: N };
+    const roots: N[] = [];
+    const walk = (n: N) => {
+      for (const s of n.shadowRoots ?? []) if (s.shadowRootType === 'closed') roots.push(s);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    for (const r of roots) for (const c of r.children ?? []) html += ((await cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId })) as { outerHTML: string }).outerHTML;
+  } finally {
+    await cdp.detach();
+  }
+  expect(html).toContain('alertdialog');
+  await page.evaluate((markup) => {
+    const host = document.createElement('div');
+    host.id = 'axe-action-copy';
+    host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
+    host.attachShadow({ mode: 'open' }).innerHTML = markup;
+    document.documentElement.append(host);
+  }, html);
+  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+  const run = () =>
+    page.evaluate(async () => {
+      const ax = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
+      const r = await ax.run({ include: [['#axe-action-copy']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+  expect(await run()).toEqual([]);
+  // The check does reach into the copy: a nameless button added there is reported.
+  await page.evaluate(() => document.getElementById('axe-action-copy')!.shadowRoot!.append(document.createElement('button')));
+  expect((await run()).join('\n')).toContain('button-name');
+});
