@@ -14,7 +14,7 @@
  */
 import type { SiteAdapter } from './types';
 import { elementsOf } from './types';
-import { followTarget, mergePerson, personFromText, personInCard, profilePagePerson, rawLabel } from './social';
+import { followTarget, mergePerson, personFromText, personInCard, profilePagePerson, rawLabel, isPlainProfileField, profileSaveFrom } from './social';
 import { ctrlEnter, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, isButton, labelOf, labelSet, type LabelTable } from './generic';
 
 export const BLUESKY_EDITOR_HOOKS = '[data-testid="composePostView"] .ProseMirror, .ProseMirror[contenteditable="true"], .tiptap[contenteditable="true"]';
@@ -49,6 +49,8 @@ export const bluesky: SiteAdapter = {
     return found ?? genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    // The edit-profile bio (a plain text field labelled Bio / Description…): works-at.
+    if (isPlainProfileField(editor)) return 'profile';
     const view = editor.closest('[data-testid="composePostView"], [role="dialog"]');
     const publish = view?.querySelector('[data-testid="composerPublishBtn"]');
     if (publish && REPLY.has(labelOf(publish))) return 'comment';
@@ -56,6 +58,8 @@ export const bluesky: SiteAdapter = {
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
+    const save = profileSaveFrom(path, isPlainProfileField);
+    if (save) return save;
     for (const el of elementsOf(path)) {
       if (el.getAttribute('data-testid') === 'composerPublishBtn') return el as HTMLElement;
       if (isButton(el) && PUBLISH.has(labelOf(el))) return el;

@@ -8,6 +8,7 @@ import { facebook } from './facebook';
 import { instagram } from './instagram';
 import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
+import { threads } from './threads';
 import { tiktok } from './tiktok';
 import type { SiteAdapter } from './types';
 import { x } from './x';
@@ -165,6 +166,19 @@ describe('tiktok, bluesky, mastodon', () => {
     at('/profile/eviecarter.bsky.social');
     document.body.innerHTML = `<div>Evie Carter</div><button aria-label="Obserwuj Evie Carter" id="f">Obserwuj</button>`;
     expect(hit(bluesky, '#f')).toEqual({ action: 'follow', control: 'f', person: { displayName: 'Evie Carter', handle: 'eviecarter.bsky.social' } });
+  });
+
+  it.each([
+    ['bluesky', bluesky],
+    ['tiktok', tiktok],
+    ['threads', threads],
+  ] as const)('%s: the edit-profile bio is a profile surface and its Save a submit; a rich composer labelled alike is not', (_n, adapter) => {
+    document.body.innerHTML = `<div role="dialog"><form><textarea aria-label="Bio" id="bio"></textarea><input aria-label="Description" id="d"><button type="button" id="s">Save</button></form></div>
+      <div contenteditable="true" role="textbox" aria-label="Description" id="rich"></div>`;
+    expect(adapter.surfaceOf($(document, '#bio'))).toBe('profile');
+    expect(adapter.surfaceOf($(document, '#d'))).toBe('profile');
+    expect(adapter.surfaceOf($(document, '#rich'))).not.toBe('profile');
+    expect(adapter.submitControlFrom(pathOf($(document, '#s')))?.id).toBe('s');
   });
 
   it('Mastodon: Authorise (first button, localised title) but not Reject; Follow in the account header; profile settings', () => {

@@ -309,3 +309,11 @@ export function nearestCardPerson(el: Element, maxUp = 6): PersonRef | undefined
   }
   return undefined;
 }
+
+/**
+ * A plain text field (never a rich composer) whose label makes it a profile field: the bio of the
+ * edit-profile forms on sites with no employer field (Bluesky, TikTok, Threads), sites.md §6–§8.
+ */
+export function isPlainProfileField(el: Element): boolean {
+  return (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) && isProfileField(el);
+}

@@ -14,7 +14,7 @@
  */
 import type { SiteAdapter } from './types';
 import { elementsOf } from './types';
-import { mergePerson } from './social';
+import { mergePerson, isPlainProfileField, profileSaveFrom } from './social';
 import { genericEditorFrom, genericSubmitFrom, genericSurfaceOf, isButton, labelOf, labelSet, plainEnter, type LabelTable } from './generic';
 
 /** Stable hooks: an editor matching this is one TikTok's own markup put there. */
@@ -48,10 +48,14 @@ export const tiktok: SiteAdapter = {
     return found ?? genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    // The edit-profile bio (a plain text field labelled Bio / Description…): works-at.
+    if (isPlainProfileField(editor)) return 'profile';
     if (isComment(editor)) return 'comment';
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
+    const save = profileSaveFrom(path, isPlainProfileField);
+    if (save) return save;
     for (const el of elementsOf(path)) {
       if (COMMENT_SUBMIT_E2E.has(el.getAttribute('data-e2e') ?? '')) return el as HTMLElement;
       if (isButton(el) && POST_LABELS.has(labelOf(el))) return el;
