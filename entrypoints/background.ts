@@ -4,6 +4,7 @@
  */
 import { Service } from '@/src/background/service';
 import { senderChannel, type TrustConfig } from '@/src/messaging/guards';
+import { isActionMessage } from '@/src/messaging/protocol';
 import defaultPack from '@/rules/default.json';
 import { readManagedPack } from '@/src/pack/managed';
 import { parsePack } from '@/src/pack/parse';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
     if (channel === 'site' && isProtectionReport(message)) {
       return locale.ready.then(() => applyProtectionReport(message, sender.tab!.id!, browser.action, locale.current())).then((ok) => ({ ok }));
     }
+    if (channel === 'site' && isActionMessage(message)) return Promise.all([service.handleAction(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
     if (channel === 'site') return Promise.all([service.handleSite(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
     if (channel === 'admin' && isLocaleMessage(message)) return locale.handle(message);
     if (channel === 'admin' && isSitesMessage(message)) return userSites.handle(message);

@@ -4,8 +4,10 @@
  * data; it sends what the user wrote and gets findings back.
  */
 import { Controller } from '@/src/content/controller';
+import { mountActionLayer } from '@/src/content/action-layer';
 import { mountLayer } from '@/src/content/layer';
-import type { CheckResponse } from '@/src/messaging/protocol';
+import { SocialController } from '@/src/content/social';
+import type { CheckActionResponse, CheckResponse } from '@/src/messaging/protocol';
 import { isLocale, setLocale } from '@/src/i18n/core';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
@@ -14,13 +16,30 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const adapter = adapterFor(location.origin);
+    // Social actions first: its capture listeners must see a held Send / Follow before the text
+    // controller's (src/content/social.ts).
+    new SocialController({
+      adapter,
+      win: window,
+      signal: ctx.signal,
+      mountLayer: (actions) => mountActionLayer(document, actions),
+      checkAction: (action, person) =>
+        (browser.runtime.sendMessage(
+          person ? { type: 'checkAction', action, site: adapter.id, person } : { type: 'checkAction', action, site: adapter.id },
+        ) as Promise<CheckActionResponse>).then((res) => {
+          if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
+          return res;
+        }),
+    });
     new Controller({
       adapter,
       win: window,
       signal: ctx.signal,
       mountLayer: (actions) => mountLayer(document, actions),
-      check: (text, surface) =>
-        (browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text }) as Promise<CheckResponse>).then((res) => {
+      check: (text, surface, audience) =>
+        (browser.runtime.sendMessage(
+          audience ? { type: 'check', site: adapter.id, surface, text, audience } : { type: 'check', site: adapter.id, surface, text },
+        ) as Promise<CheckResponse>).then((res) => {
           // The warning speaks the language chosen on the options page, sent with each verdict.
           if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
           return res;

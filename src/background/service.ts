@@ -14,8 +14,11 @@ import { evaluate } from '../engine/evaluate';
 import type { Finding, SiteId } from '../engine/types';
 import {
   AdminMessage,
+  CheckActionRequest,
   SiteMessage,
+  type ActionVerdictOut,
   type AdminResponse,
+  type CheckActionResponse,
   type CheckResponse,
   type Status,
 } from '../messaging/protocol';
@@ -24,6 +27,10 @@ import { parsePack, parsePackText } from '../pack/parse';
 import type { RulePack } from '../pack/types';
 import { UnknownListError, type Repo } from '../storage/repo';
 import { base64ToBytes, bytesToBase64, type LogoRepo } from '../storage/logos';
+import * as directMessage from '../rules/direct-message';
+import * as friendRequest from '../rules/friend-request';
+import { stepSeverity, type ActionInput, type PersonRef } from '../rules/person-match';
+import * as reference from '../rules/reference';
 import { RateLimiter } from './rate-limit';
 
 export class Service {
@@ -73,7 +80,40 @@ export class Service {
     // The background's own clock, never the page's: working-hours and wiki-edit read local time.
     const now = localTimeOf(new Date(this.now()));
     const findings = evaluate(await this.ruleSet(), { text: msg.text, site: msg.site, surface: msg.surface, now });
-    return { ok: true, findings: findings.map(publicFinding) };
+    // A post the site shows to everyone (Facebook's audience "Public") is more serious.
+    const raised = msg.audience === 'public' ? findings.map((f) => ({ ...f, severity: stepSeverity(f.severity, 1) })) : findings;
+    return { ok: true, findings: raised.map(publicFinding) };
+  }
+
+  /**
+   * Site channel, social actions (friend / follow / connect clicks, private-message recipients,
+   * endorsements). Same sender check, same per-tab rate limit as text checks. `tabId` comes from
+   * the verified sender.
+   */
+  async handleAction(raw: unknown, tabId: number): Promise<CheckActionResponse> {
+    const parsed = v.safeParse(CheckActionRequest, raw);
+    if (!parsed.success) return { ok: false, error: 'invalid' };
+    if (!this.limiter.take(tabId, this.now())) return { ok: false, error: 'rate-limited' };
+    return { ok: true, verdict: this.checkAction(await this.ruleSet(), parsed.output) };
+  }
+
+  /** The first verdict of the action rules (friend-request, direct-message, reference). */
+  private checkAction(compiled: CompiledRuleSet, msg: CheckActionRequest): ActionVerdictOut | null {
+    const input: ActionInput = { action: msg.action, site: msg.site };
+    if (msg.person) {
+      const person: PersonRef = {};
+      if (msg.person.displayName !== undefined) person.displayName = msg.person.displayName;
+      if (msg.person.handle !== undefined) person.handle = msg.person.handle;
+      input.person = person;
+    }
+    const now = new Date(this.now());
+    const verdict =
+      friendRequest.check(compiled, input, now) ?? directMessage.check(compiled, input, now) ?? reference.check(compiled, input);
+    if (!verdict) return null;
+    // Field by field: nothing else the rule computed can cross.
+    const out: ActionVerdictOut = { rule: verdict.rule, severity: verdict.severity, title: verdict.title, clause: verdict.clause };
+    if (verdict.advice !== undefined) out.advice = verdict.advice;
+    return out;
   }
 
   async handleAdmin(raw: unknown): Promise<AdminResponse> {

@@ -77,7 +77,7 @@ describe('cli check', () => {
       undefined,
     ]);
     expect(out[5].error).toBe('line 6: "now" should be a local time such as "2026-11-23T10:15"');
-    expect(out[6].error).toBe('line 7: "surface" should be one of: post, comment, message, profile, wiki-edit, other');
+    expect(out[6].error).toBe('line 7: "surface" should be one of: post, comment, message, profile, reference, wiki-edit, other');
   });
 
   it('reports a line without text against its id', () => {

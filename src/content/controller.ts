@@ -14,7 +14,7 @@
  */
 import type { Finding } from '../engine/types';
 import type { CheckResponse } from '../messaging/protocol';
-import type { SiteAdapter, Surface } from '../sites/types';
+import type { Audience, SiteAdapter, Surface } from '../sites/types';
 import type { Box, WarningActions, WarningViewModel } from '../ui/Warning';
 import type { Layer } from './layer';
 import { readEditor, rangeFor } from './read-text';
@@ -22,7 +22,7 @@ import { readEditor, rangeFor } from './read-text';
 export interface ControllerDeps {
   adapter: SiteAdapter;
   win: Window;
-  check(text: string, surface: Surface): Promise<CheckResponse>;
+  check(text: string, surface: Surface, audience?: Audience): Promise<CheckResponse>;
   mountLayer(actions: WarningActions): Layer;
   signal: AbortSignal;
   /** Debounce after the last keystroke before checking. */
@@ -41,9 +41,11 @@ interface EditorState {
 }
 
 const ALLOW_MS = 60_000;
+const EDITOR_CANDIDATES =
+  '[data-lexical-editor="true"], [contenteditable="true"], [contenteditable=""], [role="textbox"], textarea, input[type="text"], input:not([type])';
 /** How long one allowed submit may take to arrive as click/key + form submit. */
 const SUBMIT_GESTURE_MS = 1_000;
-const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', other: 'post' };
+const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', reference: 'recommendation', 'wiki-edit': 'post', other: 'post' };
 
 export class Controller {
   private readonly states = new WeakMap<HTMLElement, EditorState>();
@@ -149,7 +151,7 @@ export class Controller {
       return Promise.resolve();
     }
     const p = this.deps
-      .check(text, this.deps.adapter.surfaceOf(editor))
+      .check(text, this.deps.adapter.surfaceOf(editor), this.deps.adapter.audienceOf?.(editor) ?? undefined)
       .then((res) => {
         if (!res.ok) return;
         // A newer edit may have happened while we waited: only keep a verdict for current text.
@@ -174,7 +176,7 @@ export class Controller {
     if (!e.isTrusted) return;
     const editor = this.deps.adapter.editorFrom(this.path(e));
     if (!editor || !this.deps.adapter.isKeyboardSubmit(e, editor)) return;
-    this.onSubmitAttempt(editor, e, () => {
+    this.onSubmitAttempt([editor], e, () => {
       editor.dispatchEvent(
         new KeyboardEvent('keydown', {
           key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey,
@@ -190,7 +192,7 @@ export class Controller {
     if (!control) return;
     const editor = this.editorForControl(control);
     if (!editor) return;
-    this.onSubmitAttempt(editor, e, () => control.click());
+    this.onSubmitAttempt(this.editorsSentWith(control, editor), e, () => control.click());
   }
 
   private onFormSubmit(e: Event): void {
@@ -198,7 +200,23 @@ export class Controller {
     const form = e.target as HTMLFormElement;
     const editor = this.editorWithin(form);
     if (!editor) return;
-    this.onSubmitAttempt(editor, e, () => form.requestSubmit());
+    this.onSubmitAttempt(this.editorsSentWith(form, editor), e, () => form.requestSubmit());
+  }
+
+  /**
+   * Every editor one submit sends: a form or dialog with several fields (a profile form's headline
+   * and about, a recommendation's text and relationship) is checked field by field before it goes,
+   * not only the field last typed in. Outside a form or dialog, the one editor the control sends.
+   */
+  private editorsSentWith(control: Element, editor: HTMLElement): HTMLElement[] {
+    const scope = control.closest('form, [role="dialog"]');
+    if (!scope || !containsAcrossShadow(scope, editor)) return [editor];
+    const out = [editor];
+    for (const el of scope.querySelectorAll<HTMLElement>(EDITOR_CANDIDATES)) {
+      const found = this.deps.adapter.editorFrom([el]);
+      if (found && !out.includes(found)) out.push(found);
+    }
+    return out;
   }
 
   /** The editor a submit control sends: the nearest scope around the control that holds one. */
@@ -215,9 +233,7 @@ export class Controller {
     // The editor the user is in may sit in an open shadow root below the scope (LinkedIn's
     // #interop-outlet): querySelectorAll does not see it, so try it first.
     if (this.current && this.current !== scope && containsAcrossShadow(scope, this.current)) return this.current;
-    const candidates = scope.querySelectorAll<HTMLElement>(
-      '[data-lexical-editor="true"], [contenteditable="true"], [contenteditable=""], [role="textbox"], textarea, input[type="text"]',
-    );
+    const candidates = scope.querySelectorAll<HTMLElement>(EDITOR_CANDIDATES);
     let first: HTMLElement | null = null;
     for (const el of candidates) {
       const editor = this.deps.adapter.editorFrom([el]);
@@ -228,28 +244,44 @@ export class Controller {
     return first;
   }
 
-  private onSubmitAttempt(editor: HTMLElement, e: Event, replay: () => void): void {
-    const s = this.state(editor);
-    const text = readEditor(editor).text;
-    if (!text.trim()) return;
-    if (s.allowText === text && Date.now() < s.allowUntil) {
-      // One submit can reach us twice: a click (or Enter) and then the form's own trusted
-      // `submit` event. Let the whole gesture through, then let the allowance lapse.
-      s.allowUntil = Math.min(s.allowUntil, Date.now() + SUBMIT_GESTURE_MS);
+  /**
+   * A submit of `editors` (usually one). Held while any of them has a standing finding or has not
+   * been checked in its current form; an unchecked one is checked first, and only a clean result
+   * for all of them replays the submit.
+   */
+  private onSubmitAttempt(editors: HTMLElement[], e: Event, replay: () => void): void {
+    const now = Date.now();
+    const items = editors
+      .map((editor) => ({ editor, s: this.state(editor), text: readEditor(editor).text }))
+      .filter((i) => i.text.trim());
+    if (items.length === 0) return;
+    const isAllowed = (i: (typeof items)[number]) => i.s.allowText === i.text && now < i.s.allowUntil;
+    const open = items.filter((i) => !isAllowed(i));
+    const flagged = open.find((i) => i.s.checkedText === i.text && i.s.findings.length > 0);
+    if (flagged) {
+      hold(e);
+      this.current = flagged.editor;
+      this.showHeld(flagged.s);
       return;
     }
-    this.current = editor;
-    if (s.checkedText === text) {
-      if (!s.findings.length) return;
-      hold(e);
-      this.showHeld(s);
+    const unchecked = open.filter((i) => i.s.checkedText !== i.text);
+    if (unchecked.length === 0) {
+      // One submit can reach us twice: a click (or Enter) and then the form's own trusted
+      // \`submit\` event. Let the whole gesture through, then let the allowance lapse.
+      for (const i of items) if (isAllowed(i)) i.s.allowUntil = Math.min(i.s.allowUntil, now + SUBMIT_GESTURE_MS);
       return;
     }
     // Not checked yet (typed and submitted within the debounce): hold, check, then decide.
     hold(e);
-    void this.runCheck(editor).then(() => {
-      if (readEditor(editor).text !== text) return; // the user changed it meanwhile: they will submit again
-      if (s.checkedText === text && s.findings.length) this.showHeld(s);
+    this.current = unchecked[0]!.editor;
+    void Promise.all(unchecked.map((i) => this.runCheck(i.editor))).then(() => {
+      // The user changed something meanwhile: they will submit again.
+      if (unchecked.some((i) => readEditor(i.editor).text !== i.text)) return;
+      const found = open.find((i) => i.s.checkedText === i.text && i.s.findings.length > 0);
+      if (found) {
+        this.current = found.editor;
+        this.showHeld(found.s);
+      }
       // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
       else replay();
     });

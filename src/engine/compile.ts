@@ -51,6 +51,7 @@ export interface RuleInput {
   readonly text: string;
   readonly site: SiteId;
   readonly tokens: readonly Token[];
+  /** Where the text is written ('other' when the caller did not say). */
   readonly surface: Surface;
   /** The local time of the check; absent when the caller gave none (clock rules stay silent). */
   readonly now?: LocalTime;

@@ -50,5 +50,16 @@ export function evaluate(compiled: CompiledRuleSet, input: CheckInput): Finding[
   const prepared = prepareInput(input);
   const findings: Finding[] = [];
   for (const rule of active) findings.push(...rule.detect(prepared, compiled));
-  return findings.sort(byStartThenRule);
+  return withoutProfileDuplicates(findings).sort(byStartThenRule);
+}
+
+/**
+ * In a profile field, the school's name is a works-at finding (the workplace clause); the same words
+ * are not listed again as school-identity. Where works-at is off for the site (policy 003 allows
+ * LinkedIn), school-identity still speaks for itself under its own settings.
+ */
+function withoutProfileDuplicates(findings: Finding[]): Finding[] {
+  const worksAt = findings.filter((f) => f.rule === 'works-at');
+  if (worksAt.length === 0) return findings;
+  return findings.filter((f) => f.rule !== 'school-identity' || !worksAt.some((w) => w.start === f.start && w.end === f.end));
 }

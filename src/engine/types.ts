@@ -63,11 +63,11 @@ export interface PersonNames {
 
 /**
  * What kind of box the user is writing in. The content script's adapter says which; the engine only
- * reads it for rules that depend on it ('wiki-edit' for wiki-edit; 'message' turns the disclaimer
- * off, since a private message is not a posting). The site channel's SURFACES
- * (messaging/protocol.ts) are a subset; 'wiki-edit' is set by a Wikipedia edit-form adapter.
+ * reads it for rules that depend on it: 'profile' (a bio, headline or workplace field) for works-at,
+ * 'reference' (a recommendation / endorsement form) for reference, 'wiki-edit' (set by a Wikipedia
+ * edit-form adapter) for wiki-edit; 'message', 'profile' and 'reference' turn the disclaimer off.
  */
-export const SURFACES = ['post', 'comment', 'message', 'profile', 'wiki-edit', 'other'] as const;
+export const SURFACES = ['post', 'comment', 'message', 'profile', 'reference', 'wiki-edit', 'other'] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /**

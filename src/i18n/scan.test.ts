@@ -35,7 +35,9 @@ const PLUMBING_CALLS = new Set([
   'getAttribute', 'setAttribute', 'hasAttribute', 'removeAttribute', 't', 'import', 'require',
 ]);
 /** Constants holding CSS (the warning's closed shadow root, the host's inline style). */
-const CSS_CONSTANTS = new Set(['WARNING_CSS', 'HOST_STYLE']);
+const CSS_CONSTANTS = new Set(['WARNING_CSS', 'ACTION_WARNING_CSS', 'HOST_STYLE']);
+/** Constants holding a CSS selector list (handed to querySelector later). */
+const SELECTOR_CONSTANTS = new Set(['EDITOR_CANDIDATES']);
 
 /** Attributes people read; their bare strings are reported once, by the attribute check. */
 const PROSE_ATTRS = new Set(['aria-label', 'alt', 'title', 'placeholder']);
@@ -58,7 +60,7 @@ function isPlumbing(node: ts.Node): boolean {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
     if (ts.isJsxAttribute(p)) return PLUMBING_ATTRS.has(p.name.getText()) || (PROSE_ATTRS.has(p.name.getText()) && p.initializer === node);
     if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isImportTypeNode(p)) return true;
-    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && CSS_CONSTANTS.has(p.name.text)) return true;
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && (CSS_CONSTANTS.has(p.name.text) || SELECTOR_CONSTANTS.has(p.name.text))) return true;
     // An Error's message is for developers: the code that catches it words what the user reads.
     if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Error') return true;
     if (ts.isCallExpression(p)) {

@@ -10,9 +10,10 @@
  * are rejected before any handler runs (design invariant 7).
  */
 import * as v from 'valibot';
-import { RULE_IDS, SEVERITIES, SITE_IDS } from '../engine/types';
+import { RULE_IDS, SEVERITIES, SITE_IDS, SURFACES as TEXT_SURFACES } from '../engine/types';
 import { LOCALES, type Locale } from '../i18n/core';
 import type { RulePack } from '../pack/types';
+import { SOCIAL_ACTIONS } from '../rules/person-match';
 
 export const MAX_TEXT = 20_000;
 export const MAX_PEOPLE = 100_000;
@@ -21,13 +22,20 @@ const shortList = v.pipe(v.array(name), v.maxLength(50));
 
 // ---- site channel -------------------------------------------------------------------------------
 
-export const SURFACES = ['post', 'comment', 'message', 'profile', 'other'] as const;
+export const SURFACES = TEXT_SURFACES;
+
+/**
+ * Who a post is shown to, where the site says so (Facebook's audience selector): 'public' raises
+ * every finding one step. Absent when the site does not show it.
+ */
+export const AUDIENCES = ['public', 'restricted'] as const;
 
 export const CheckRequest = v.strictObject({
   type: v.literal('check'),
   site: v.picklist(SITE_IDS),
   surface: v.picklist(SURFACES),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  audience: v.optional(v.picklist(AUDIENCES)),
 });
 export type CheckRequest = v.InferOutput<typeof CheckRequest>;
 
@@ -45,7 +53,56 @@ export type CheckResponse =
   | { ok: true; findings: v.InferOutput<typeof FindingOut>[]; locale?: Locale }
   | { ok: false; error: 'rate-limited' | 'invalid' | 'not-ready' };
 
+// ---- site channel: social actions (friend / follow / connect, private messages, endorsements) ----
+
+/** Display names are short; a longer one is refused rather than cut (the page chose it). */
+export const MAX_DISPLAY_NAME = 200;
+/** Handles with an instance ("user@instance.example") or a domain (Bluesky) included. */
+export const MAX_HANDLE = 100;
+
+/**
+ * What the page shows about the other person, as the user sees it. Handles are one visible token
+ * (no whitespace or control characters); the background reads them as whole forms only.
+ */
+export const PersonRefIn = v.strictObject({
+  displayName: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DISPLAY_NAME))),
+  handle: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_HANDLE), v.regex(/^[^\s\p{Cc}]+$/u))),
+});
+
+/**
+ * "The user is about to do this social action": sent only for a trusted click on the site's own
+ * control (or a trusted edit in a private-message composer). The answer is the verdict alone.
+ */
+export const CheckActionRequest = v.strictObject({
+  type: v.literal('checkAction'),
+  action: v.picklist(SOCIAL_ACTIONS),
+  site: v.picklist(SITE_IDS),
+  person: v.optional(PersonRefIn),
+});
+export type CheckActionRequest = v.InferOutput<typeof CheckActionRequest>;
+
+/**
+ * The only thing that crosses back: which rule, how serious, its title and clause from the pack,
+ * and for an incoming request from a pupil the pack's reporting advice. Never who matched, their
+ * role, or anything else from the class list (threat model B1).
+ */
+export interface ActionVerdictOut {
+  rule: (typeof RULE_IDS)[number];
+  severity: (typeof SEVERITIES)[number];
+  title: string;
+  clause: string;
+  advice?: string;
+}
+export type CheckActionResponse =
+  | { ok: true; verdict: ActionVerdictOut | null; locale?: Locale }
+  | { ok: false; error: 'rate-limited' | 'invalid' | 'not-ready' };
+
 export const SiteMessage = v.variant('type', [CheckRequest]);
+
+/** Routing only (the shape is checked by the handler): is this a social-action check? */
+export function isActionMessage(m: unknown): boolean {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'checkAction';
+}
 export type SiteMessage = v.InferOutput<typeof SiteMessage>;
 
 // ---- admin channel ------------------------------------------------------------------------------

@@ -258,6 +258,15 @@ const ruleSettings = obj({
   source: v.optional(line(PACK_LIMITS.sourceLength)),
   sites: v.optional(sites),
   terms: v.optional(list(term, PACK_LIMITS.terms)),
+  advice: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1),
+      v.maxLength(PACK_LIMITS.clauseLength),
+      v.check((s) => !CONTROL_CHARS_EXCEPT_NEWLINE.test(s), NO_CONTROL),
+    ),
+  ),
 });
 
 const rules = obj(
@@ -439,6 +448,7 @@ function buildPack(out: PackOutput): RulePack {
       settings.sites = sitesOut;
     }
     if (r.terms) settings.terms = [...r.terms];
+    if (r.advice !== undefined) settings.advice = r.advice;
     rulesOut[id] = settings;
   }
   return deepFreeze({

@@ -77,6 +77,11 @@ export interface RuleSettings {
    * Always escaped literals, never patterns (rules/README.md). Optional; added by the pack slice.
    */
   terms?: string[];
+  /**
+   * What the policy says to do, shown as text the user can copy (friend-request, direct-message:
+   * how to report a request or message from a pupil). Plain text from the school's own policy.
+   */
+  advice?: string;
 }
 
 export interface RulePack {

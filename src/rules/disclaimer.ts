@@ -44,7 +44,9 @@ function looseDisclaimer(input: RuleInput): boolean {
 }
 
 export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
-  if (input.surface === 'message' || input.surface === 'wiki-edit') return [];
+  // Not a posting: a private message; a profile field or a recommendation, where works-at and
+  // reference speak; a wiki edit, where wiki-edit speaks.
+  if (input.surface === 'message' || input.surface === 'profile' || input.surface === 'reference' || input.surface === 'wiki-edit') return [];
   const active = activeRule(compiled, meta.id, input.site);
   if (!active) return [];
   const named = findMatches(compiled.schoolIdentity, input.tokens);

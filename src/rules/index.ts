@@ -4,23 +4,31 @@
  */
 import type { RuleModule } from '../engine/compile';
 import * as confidential from './confidential';
+import * as directMessage from './direct-message';
 import * as disclaimer from './disclaimer';
+import * as friendRequest from './friend-request';
 import * as offensive from './offensive';
 import * as personalInfo from './personal-info';
 import * as pupilName from './pupil-name';
+import * as reference from './reference';
 import * as schoolEmail from './school-email';
 import * as schoolIdentity from './school-identity';
 import * as wikiEdit from './wiki-edit';
 import * as workingHours from './working-hours';
+import * as worksAt from './works-at';
 
 export const RULES: readonly RuleModule[] = [
   confidential,
+  directMessage,
   disclaimer,
+  friendRequest,
   offensive,
   personalInfo,
   pupilName,
+  reference,
   schoolEmail,
   schoolIdentity,
   wikiEdit,
   workingHours,
+  worksAt,
 ];

@@ -50,6 +50,12 @@ describe('limited protection', () => {
     ['https://www.tiktok.com', '<div data-e2e="comment-input"><div contenteditable="true" id="e"></div></div>', false],
     ['https://web.whatsapp.com', '<div id="main"><footer><div contenteditable="true" id="e"></div></footer></div>', false],
     ['https://mastodon.example', '<textarea id="e"></textarea>', false],
+    // Profile fields the adapters know by their label tables, and X's bio and newer DM composers.
+    ['https://www.facebook.com', '<form><input aria-label="Company" id="e"></form>', false],
+    ['https://www.facebook.com', '<form><input aria-label="Search Facebook" id="e"></form>', true],
+    ['https://x.com', '<textarea name="description" id="e"></textarea>', false],
+    ['https://x.com', '<div data-testid="chatComposerTextInput" contenteditable="true" id="e"></div>', false],
+    ['https://www.linkedin.com', '<div role="dialog" aria-label="Write a recommendation"><textarea aria-label="Recommendation" id="e"></textarea></div>', false],
   ])('%s %s → limited %s', (origin, html, want) => {
     setBody(html);
     expect(isLimited(origin, document.querySelector('#e')!)).toBe(want);

@@ -35,7 +35,7 @@ export function adapterFor(origin: string): SiteAdapter {
  */
 export const EDITOR_HOOKS: Partial<Record<SiteId, string>> = {
   facebook: '[data-lexical-editor="true"]',
-  x: '[data-testid^="tweetTextarea_"][role="textbox"], [data-testid="dmComposerTextInput"], .public-DraftEditor-content',
+  x: '[data-testid^="tweetTextarea_"][role="textbox"], [data-testid="dmComposerTextInput"], [data-testid="chatComposerTextInput"], [data-testid="dm-composer-textarea"], .public-DraftEditor-content, textarea[name="description"]',
   tiktok: TIKTOK_EDITOR_HOOKS,
   bluesky: BLUESKY_EDITOR_HOOKS,
   whatsapp: WHATSAPP_EDITOR_HOOKS,
@@ -47,5 +47,8 @@ export function isLimited(origin: string, editor: Element): boolean {
   const adapter = ADAPTERS.find((a) => a.origins.includes(origin));
   const hooks = adapter && EDITOR_HOOKS[adapter.id];
   if (!hooks) return false;
+  // Profile and recommendation fields are plain inputs the adapter recognises by its own label
+  // tables (src/sites/social.ts): that is the site's hook for them, not the generic fallback.
+  if (editor instanceof HTMLElement && ['profile', 'reference'].includes(adapter.surfaceOf(editor))) return false;
   return !editor.matches(hooks) && !editor.closest(hooks);
 }

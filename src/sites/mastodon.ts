@@ -9,10 +9,20 @@
  * the page whether it is a Mastodon web app (`#mastodon` / `form.compose-form`) each time, and
  * otherwise behaves as the generic adapter.
  *
- * Fixtures: test/fixtures/sites/src/mastodon.tsx (compose column, reply, Polish fork button).
+ * Social actions (sites.md §9): on /follow_requests each `.account-authorize__wrapper` has the
+ * requester's link `a.detailed-status__display-name[href="/@acct"]` and two buttons, the first
+ * Authorise (its `title` localised); Follow on a profile is a button labelled Follow (per
+ * language) in the account header, the person from the header's display name and the URL's
+ * "/@acct". Profile settings (/settings/profile: `account[note]`, the metadata `fields_attributes`
+ * values, the display name) are profile surfaces.
+ *
+ * Fixtures: test/fixtures/sites/src/mastodon.tsx (compose column, reply, Polish fork button),
+ * social.tsx (a profile with Follow, /follow_requests, /settings/profile; `?hl=cy`).
  */
 import type { SiteAdapter } from './types';
+import type { SocialHit } from './social';
 import { elementsOf } from './types';
+import { ACCEPT, FOLLOW, mergePerson, personInCard, profileSaveFrom } from './social';
 import { ctrlEnter, generic, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, isButton, labelOf, labelSet, type LabelTable } from './generic';
 
 export const MASTODON_EDITOR_HOOKS = 'form.compose-form textarea';
@@ -28,8 +38,39 @@ export const MASTODON_SUBMIT_LABELS: LabelTable = {
 };
 const SUBMIT = labelSet(MASTODON_SUBMIT_LABELS);
 
+/** Profile settings fields: bio, metadata values, display name (Rails form names). */
+function isProfileSetting(el: Element): boolean {
+  const name = el.getAttribute('name') ?? '';
+  return name === 'account[note]' || name === 'account[display_name]' || /^account\[fields_attributes\]\[\d+\]\[(name|value)\]$/.test(name);
+}
+
+function socialActionFrom(path: readonly EventTarget[]): SocialHit | null {
+  for (const el of elementsOf(path)) {
+    if (!isButton(el)) continue;
+    const wrapper = el.closest('.account-authorize__wrapper');
+    if (wrapper) {
+      const buttons = [...wrapper.querySelectorAll('.account--panel__button button, button')];
+      const title = (el.getAttribute('title') ?? '').trim().toLowerCase();
+      // The first button is Authorise; its title is localised, so either counts.
+      if (buttons[0] !== el && !ACCEPT.has(title) && !ACCEPT.has(labelOf(el))) return null;
+      return { action: 'follow-accept', control: el, person: personInCard(wrapper, 'a.detailed-status__display-name, a[href^="/@"]') };
+    }
+    if (FOLLOW.has(labelOf(el)) && el.closest('.account__header, [class*="account__header"], .account')) {
+      const doc = el.ownerDocument;
+      const header = el.closest('.account__header, [class*="account__header"], .account') as Element;
+      const nameEl = header.querySelector('.account__header__tabs__name h1, h1, .display-name__html');
+      const first = (nameEl?.childNodes[0]?.textContent ?? nameEl?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const acct = /^\/(@[^/]+)/.exec(doc.location.pathname)?.[1];
+      const card = header.matches('.account') ? personInCard(header) : undefined;
+      return { action: 'follow', control: el, person: mergePerson(card, first ? { displayName: first } : null, acct ? { handle: acct } : null) };
+    }
+  }
+  return null;
+}
+
 export function isMastodonPage(doc: Document): boolean {
-  return !!doc.querySelector('#mastodon, form.compose-form');
+  // The web app, or its server-rendered profile settings page (/settings/profile).
+  return !!doc.querySelector('#mastodon, form.compose-form, textarea[name="account[note]"]');
 }
 
 export const mastodon: SiteAdapter = {
@@ -40,11 +81,14 @@ export const mastodon: SiteAdapter = {
     return genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    if (isProfileSetting(editor)) return 'profile';
     const form = editor.closest('form.compose-form');
     if (form) return form.querySelector('.reply-indicator') ? 'comment' : 'post';
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
+    const save = profileSaveFrom(path, isProfileSetting);
+    if (save) return save;
     for (const el of elementsOf(path)) {
       if (!isButton(el) || !el.closest('form.compose-form')) continue;
       if (el.closest('.compose-form__submit') || SUBMIT.has(labelOf(el))) return el;
@@ -52,6 +96,7 @@ export const mastodon: SiteAdapter = {
     return genericSubmitFrom(path);
   },
   isKeyboardSubmit: (e) => ctrlEnter(e),
+  socialActionFrom,
 };
 
 /** For origins the user added: Mastodon when the page is a Mastodon web app, else generic. */
@@ -68,4 +113,6 @@ export const userSite: SiteAdapter = {
   surfaceOf: (editor) => pick().surfaceOf(editor),
   submitControlFrom: (path) => pick().submitControlFrom(path),
   isKeyboardSubmit: (e, editor) => pick().isKeyboardSubmit(e, editor),
+  socialActionFrom: (path) => pick().socialActionFrom?.(path) ?? null,
+  recipientOf: (editor) => pick().recipientOf?.(editor) ?? null,
 };

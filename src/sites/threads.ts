@@ -10,6 +10,7 @@
  */
 import type { SiteAdapter } from './types';
 import { elementsOf } from './types';
+import { isPlainProfileField, profileSaveFrom } from './social';
 import { ctrlEnter, genericEditorFrom, genericSurfaceOf } from './generic';
 import { editorLabel, labelledControlFrom, formSubmitFrom } from './labels';
 
@@ -39,11 +40,15 @@ export const threads: SiteAdapter = {
     return genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    // The edit-profile bio (a plain text field labelled Bio / Description…): works-at.
+    if (isPlainProfileField(editor)) return 'profile';
     if (REPLY_LABEL.test(editorLabel(editor))) return 'comment';
     if (editor.getAttribute('data-lexical-editor') === 'true') return 'post';
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
+    const save = profileSaveFrom(path, isPlainProfileField);
+    if (save) return save;
     return labelledControlFrom(path, THREADS_SUBMIT_LABELS) ?? formSubmitFrom(path);
   },
   isKeyboardSubmit: (e) => ctrlEnter(e),

@@ -5,10 +5,16 @@
  * no stable hook we know of, so it is found through a per-language label table (sites.md §6).
  * data-e2e is language-independent; everything else falls back to the generic adapter.
  *
- * Fixtures: test/fixtures/sites/src/tiktok.tsx (video comments, Studio caption in Welsh).
+ * Follow (sites.md §6): `[data-e2e="follow-button"]` / `[data-e2e="user-info-follow-btn"]`; the person
+ * is the profile header (`[data-e2e="user-title"]` handle, `[data-e2e="user-subtitle"]` name) or,
+ * on a video, its author (`[data-e2e="browse-username"]`, `[data-e2e="video-author-uniqueid"]`).
+ *
+ * Fixtures: test/fixtures/sites/src/tiktok.tsx (video comments, Studio caption in Welsh),
+ * social.tsx (a profile with Follow).
  */
 import type { SiteAdapter } from './types';
 import { elementsOf } from './types';
+import { mergePerson, isPlainProfileField, profileSaveFrom } from './social';
 import { genericEditorFrom, genericSubmitFrom, genericSurfaceOf, isButton, labelOf, labelSet, plainEnter, type LabelTable } from './generic';
 
 /** Stable hooks: an editor matching this is one TikTok's own markup put there. */
@@ -42,10 +48,14 @@ export const tiktok: SiteAdapter = {
     return found ?? genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    // The edit-profile bio (a plain text field labelled Bio / Description…): works-at.
+    if (isPlainProfileField(editor)) return 'profile';
     if (isComment(editor)) return 'comment';
     return genericSurfaceOf(editor);
   },
   submitControlFrom(path) {
+    const save = profileSaveFrom(path, isPlainProfileField);
+    if (save) return save;
     for (const el of elementsOf(path)) {
       if (COMMENT_SUBMIT_E2E.has(el.getAttribute('data-e2e') ?? '')) return el as HTMLElement;
       if (isButton(el) && POST_LABELS.has(labelOf(el))) return el;
@@ -55,5 +65,17 @@ export const tiktok: SiteAdapter = {
   isKeyboardSubmit(e, editor) {
     // Enter posts a comment (Shift+Enter is a new line); the Studio caption has no key submit.
     return isComment(editor) && plainEnter(e);
+  },
+  socialActionFrom(path) {
+    for (const el of elementsOf(path)) {
+      const e2e = el.getAttribute('data-e2e') ?? '';
+      if (e2e !== 'follow-button' && e2e !== 'user-info-follow-btn') continue;
+      const doc = el.ownerDocument;
+      const text = (sel: string) => (doc.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const handle = text('[data-e2e="user-title"]') || text('[data-e2e="browse-username"]') || text('[data-e2e="video-author-uniqueid"]');
+      const name = text('[data-e2e="user-subtitle"]') || text('[data-e2e="browse-user-nickname"]');
+      return { action: 'follow', control: el as HTMLElement, person: mergePerson(name ? { displayName: name } : null, handle ? { handle } : null) };
+    }
+    return null;
   },
 };

@@ -4,7 +4,9 @@
  * Functions take the event path / elements they need, so DOM tests can pass fixture documents.
  */
 import type { SiteId } from '../engine/types';
-import type { SURFACES } from '../messaging/protocol';
+import type { AUDIENCES, SURFACES } from '../messaging/protocol';
+import type { PersonRef } from '../rules/person-match';
+import type { SocialHit } from './social';
 
 export type Surface = (typeof SURFACES)[number];
 
@@ -20,7 +22,18 @@ export interface SiteAdapter {
   submitControlFrom(path: readonly EventTarget[]): HTMLElement | null;
   /** Does this key press submit the editor it happens in? */
   isKeyboardSubmit(e: KeyboardEvent, editor: HTMLElement): boolean;
+  /**
+   * Social actions (optional): a friend / follow / connect / accept / endorse control on this click
+   * path, and who it concerns as the page shows them (src/sites/social.ts).
+   */
+  socialActionFrom?(path: readonly EventTarget[]): SocialHit | null;
+  /** The other person of a private-message composer (its conversation header), or null. */
+  recipientOf?(editor: HTMLElement): PersonRef | null;
+  /** Who a post will be shown to, where the composer says (Facebook's audience selector). */
+  audienceOf?(editor: HTMLElement): Audience | null;
 }
+
+export type Audience = (typeof AUDIENCES)[number];
 
 export function elementsOf(path: readonly EventTarget[]): Element[] {
   return path.filter((t): t is Element => typeof (t as Element).tagName === 'string');
