@@ -59,10 +59,10 @@ function panelPosition(anchor: WarningViewModel['anchor'], vw: number, vh: numbe
   return { left: x, top: Math.max(8, vh - 316) };
 }
 
-type Kind = 'post' | 'comment' | 'message' | 'profile';
+type Kind = 'post' | 'comment' | 'message' | 'profile' | 'recommendation';
 /** Whole sentences per kind (Welsh mutates the noun: "fy mhostiad", "fy sylw"), never a noun slotted in. */
 function kindOf(noun: string): Kind {
-  return noun === 'comment' || noun === 'message' || noun === 'profile' ? noun : 'post';
+  return noun === 'comment' || noun === 'message' || noun === 'profile' || noun === 'recommendation' ? noun : 'post';
 }
 
 function uniqueItems(items: WarningViewModel['items']) {

@@ -243,7 +243,7 @@ test('Facebook workplace (Polish labels): Save is held when any field names the 
   await page.getByRole('textbox', { name: 'Stanowisko' }).click();
   await page.keyboard.type('Teacher');
   await page.getByRole('button', { name: 'Zapisz' }).click();
-  await expectWarning(page, 'has not been sent', '“Holbrook Primary School”');
+  await expectWarning(page, 'Your profile has not been saved', '“Holbrook Primary School”');
   await page.waitForTimeout(300);
   expect(await fixturePosts(page)).toEqual([]);
 });
@@ -254,7 +254,7 @@ test('X bio and LinkedIn headline naming the school are works-at; a clean form s
   await x.keyboard.type('Year 5 teacher at Holbrook Primary');
   await expectWarning(x, '“Holbrook Primary”', WORKS_AT.title);
   await x.getByTestId('Profile_Save_Button').click();
-  await expectWarning(x, 'has not been sent');
+  await expectWarning(x, 'Your profile has not been saved');
   expect(await fixturePosts(x)).toEqual([]);
 
   const li = await open(context, 'https://www.linkedin.com/in/me/edit/forms/intro/?hl=cy');
@@ -337,7 +337,7 @@ test('Mastodon: Authorise of a pupil\'s follow request (Welsh) and Follow are he
   await settings.getByRole('textbox', { name: 'Content' }).click();
   await settings.keyboard.type('Holbrook Primary');
   await settings.getByRole('button', { name: 'Save changes' }).click();
-  await expectWarning(settings, 'has not been sent', '“Holbrook Primary”', WORKS_AT.title);
+  await expectWarning(settings, 'Your profile has not been saved', '“Holbrook Primary”', WORKS_AT.title);
   expect(await fixturePosts(settings)).toEqual([]);
 });
 
