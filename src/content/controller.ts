@@ -43,7 +43,7 @@ interface EditorState {
 const ALLOW_MS = 60_000;
 /** How long one allowed submit may take to arrive as click/key + form submit. */
 const SUBMIT_GESTURE_MS = 1_000;
-const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', other: 'post' };
+const NOUNS: Record<Surface, string> = { post: 'post', comment: 'comment', message: 'message', profile: 'profile', 'wiki-edit': 'post', other: 'post' };
 
 export class Controller {
   private readonly states = new WeakMap<HTMLElement, EditorState>();
@@ -196,6 +196,8 @@ export class Controller {
   private onFormSubmit(e: Event): void {
     if (!e.isTrusted) return;
     const form = e.target as HTMLFormElement;
+    const submitter = (e as SubmitEvent).submitter;
+    if (submitter && this.deps.adapter.ignoresSubmit?.(submitter)) return;
     const editor = this.editorWithin(form);
     if (!editor) return;
     this.onSubmitAttempt(editor, e, () => form.requestSubmit());

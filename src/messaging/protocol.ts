@@ -21,7 +21,7 @@ const shortList = v.pipe(v.array(name), v.maxLength(50));
 
 // ---- site channel -------------------------------------------------------------------------------
 
-export const SURFACES = ['post', 'comment', 'message', 'profile', 'other'] as const;
+export const SURFACES = ['post', 'comment', 'message', 'profile', 'wiki-edit', 'other'] as const;
 
 export const CheckRequest = v.strictObject({
   type: v.literal('check'),

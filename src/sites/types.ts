@@ -20,6 +20,8 @@ export interface SiteAdapter {
   submitControlFrom(path: readonly EventTarget[]): HTMLElement | null;
   /** Does this key press submit the editor it happens in? */
   isKeyboardSubmit(e: KeyboardEvent, editor: HTMLElement): boolean;
+  /** Optional: a form submit by this control publishes nothing (Wikipedia's "Show preview"), so it is never held. */
+  ignoresSubmit?(submitter: HTMLElement): boolean;
 }
 
 export function elementsOf(path: readonly EventTarget[]): Element[] {
