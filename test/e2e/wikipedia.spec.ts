@@ -87,6 +87,25 @@ test('with CodeMirror 6 syntax highlighting, the contenteditable is checked and 
   expect(await fixturePosts(page)).toEqual([]);
 });
 
+test('VisualEditor: the toolbar opens the save dialog, the dialog\'s "Publish changes" is held', async ({ context, extensionId }) => {
+  await loadDemo(context, extensionId);
+  const page = await openEditor(context, SITES.wikipedia.url.replace('action=edit', 'veaction=edit'));
+  await page.click('.ve-ce-documentNode');
+  await page.keyboard.type('Holbrook Primary School has 400 pupils.');
+  await expectWarning(page, CLAUSE, '“Holbrook Primary School”');
+  // The toolbar button only opens the dialog: not held.
+  await page.getByRole('button', { name: 'Publish changes…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish changes' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Publish changes', exact: true }).click();
+  await expectWarning(page, 'has not been sent');
+  expect(await fixturePosts(page)).toEqual([]);
+  await page.waitForTimeout(400);
+  await clickInWarning(page, 'Post anyway');
+  await dialog.getByRole('button', { name: 'Publish changes', exact: true }).click();
+  await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'visualeditor', text: 'Holbrook Primary School has 400 pupils.' }]);
+});
+
 test('with no working hours in the pack (demo), an edit not naming the school still gets the reminder', async ({ context, extensionId }) => {
   await loadDemo(context, extensionId);
   const page = await openEditor(context);
