@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseOrigin, UserSites, type RegisteredScript, type SitesApi } from './user-sites';
 
-const BUILT_IN = ['https://www.facebook.com', 'https://x.com'];
+const BUILT_IN = ['https://www.facebook.com', 'https://x.com', 'https://*.wikipedia.org'];
 
 describe('normaliseOrigin', () => {
   it.each([
@@ -27,6 +27,7 @@ describe('normaliseOrigin', () => {
     ['192.168.0.1', 'number address'],
     ['x.com', 'already covers'],
     ['https://www.facebook.com/groups/1', 'already covers'],
+    ['cy.wikipedia.org', 'already covers'],
     ['a'.repeat(301), 'too long'],
   ])('%j is refused (%s)', (input, words) => {
     const r = normaliseOrigin(input, BUILT_IN);

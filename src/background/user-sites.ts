@@ -9,6 +9,7 @@
  * The list of sites is not stored anywhere else: it is the registered scripts whose host permission
  * is still granted (revoking the permission in the browser's settings removes the site).
  */
+import { originMatches } from '../messaging/guards';
 import * as v from 'valibot';
 import { SitesMessage, type SitesResponse } from '../messaging/protocol';
 
@@ -43,7 +44,7 @@ export function normaliseOrigin(input: string, builtIn: readonly string[] = []):
   }
   if (/^[0-9.]+$/.test(host)) return { ok: false, error: 'Add the site by its name, not a number address.' };
   const origin = `https://${host}`;
-  if (builtIn.includes(origin)) return { ok: false, error: 'Second Look already covers that site.' };
+  if (builtIn.some((b) => originMatches(b, origin))) return { ok: false, error: 'Second Look already covers that site.' };
   return { ok: true, origin };
 }
 

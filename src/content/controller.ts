@@ -198,6 +198,8 @@ export class Controller {
   private onFormSubmit(e: Event): void {
     if (!e.isTrusted) return;
     const form = e.target as HTMLFormElement;
+    const submitter = (e as SubmitEvent).submitter;
+    if (submitter && this.deps.adapter.ignoresSubmit?.(submitter)) return;
     const editor = this.editorWithin(form);
     if (!editor) return;
     this.onSubmitAttempt(this.editorsSentWith(form, editor), e, () => form.requestSubmit());

@@ -51,5 +51,20 @@ export function senderChannel(sender: SenderLike, trust: TrustConfig): Channel |
   }
   if (!sender.tab || typeof sender.tab.id !== 'number') return null;
   if (sender.frameId !== 0) return null;
-  return trust.siteOrigins.includes(origin) ? 'site' : null;
+  return trust.siteOrigins.some((allowed) => originMatches(allowed, origin)) ? 'site' : null;
+}
+
+/**
+ * Does `origin` fall under an allowed origin? Exact, or for a `https://*.example.org` entry (a
+ * site with many language subdomains, such as Wikipedia) any https subdomain of it, with no port,
+ * no user info and only host-name characters: "https://en.wikipedia.org", never
+ * "https://en.wikipedia.org.evil.example" or "https://evilwikipedia.org".
+ */
+export function originMatches(allowed: string, origin: string): boolean {
+  if (allowed === origin) return true;
+  if (!allowed.startsWith('https://*.')) return false;
+  const suffix = allowed.slice('https://*'.length); // ".wikipedia.org"
+  if (!origin.startsWith('https://') || !origin.endsWith(suffix)) return false;
+  const sub = origin.slice('https://'.length, origin.length - suffix.length);
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(sub);
 }

@@ -14,9 +14,11 @@ import { tiktok, TIKTOK_EDITOR_HOOKS } from './tiktok';
 import { bluesky, BLUESKY_EDITOR_HOOKS } from './bluesky';
 import { whatsapp, WHATSAPP_EDITOR_HOOKS } from './whatsapp';
 import { userSite } from './mastodon';
+import { wikipedia, WIKIPEDIA_EDITOR_HOOKS } from './wikipedia';
+import { originMatches } from '../messaging/guards';
 import type { SiteId } from '../engine/types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [facebook, x, instagram, threads, linkedin, reddit, youtube, tiktok, bluesky, whatsapp];
+export const ADAPTERS: readonly SiteAdapter[] = [facebook, x, instagram, threads, linkedin, reddit, youtube, tiktok, bluesky, whatsapp, wikipedia];
 
 export const SITE_ORIGINS: readonly string[] = ADAPTERS.flatMap((a) => a.origins);
 
@@ -24,7 +26,7 @@ export const MATCH_PATTERNS: string[] = SITE_ORIGINS.map((o) => `${o}/*`);
 
 export function adapterFor(origin: string): SiteAdapter {
   // Origins the user added on the options page: Mastodon when the page is one, else generic.
-  return ADAPTERS.find((a) => a.origins.includes(origin)) ?? userSite;
+  return ADAPTERS.find((a) => a.origins.some((o) => originMatches(o, origin))) ?? userSite;
 }
 
 /**
@@ -39,12 +41,14 @@ export const EDITOR_HOOKS: Partial<Record<SiteId, string>> = {
   tiktok: TIKTOK_EDITOR_HOOKS,
   bluesky: BLUESKY_EDITOR_HOOKS,
   whatsapp: WHATSAPP_EDITOR_HOOKS,
+  // Wikipedia's adapter has the id 'other' (it is not a social site with per-site rule settings).
+  other: WIKIPEDIA_EDITOR_HOOKS,
 };
 
 /** Is protection on this editor limited (the site is known but none of its hooks matched)? */
 export function isLimited(origin: string, editor: Element): boolean {
   if (origin === 'https://m.facebook.com') return false;
-  const adapter = ADAPTERS.find((a) => a.origins.includes(origin));
+  const adapter = ADAPTERS.find((a) => a.origins.some((o) => originMatches(o, origin)));
   const hooks = adapter && EDITOR_HOOKS[adapter.id];
   if (!hooks) return false;
   // Profile and recommendation fields are plain inputs the adapter recognises by its own label

@@ -31,6 +31,8 @@ export interface SiteAdapter {
   recipientOf?(editor: HTMLElement): PersonRef | null;
   /** Who a post will be shown to, where the composer says (Facebook's audience selector). */
   audienceOf?(editor: HTMLElement): Audience | null;
+  /** Optional: a form submit by this control publishes nothing (Wikipedia's "Show preview"), so it is never held. */
+  ignoresSubmit?(submitter: HTMLElement): boolean;
 }
 
 export type Audience = (typeof AUDIENCES)[number];

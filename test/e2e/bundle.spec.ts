@@ -31,7 +31,9 @@ test('manifest: storage + scripting, host access only through content-script mat
   expect(m.web_accessible_resources).toBeUndefined();
   expect(m.content_security_policy.extension_pages).toContain("connect-src 'none'");
   const matches: string[] = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
-  for (const pattern of matches) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
+  for (const pattern of matches) expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z.]+\/\*$/);
+  // The one wildcard host: Wikipedia's language subdomains (the wiki-edit rule, policy 001 §6.11).
+  expect(matches.filter((p) => p.includes('*.'))).toEqual(['https://*.wikipedia.org/*']);
   expect(matches).not.toContain('<all_urls>');
 });
 

@@ -25,6 +25,7 @@ export const SITES = {
   bluesky: { url: 'https://bsky.app/', file: 'bluesky.html' },
   whatsapp: { url: 'https://web.whatsapp.com/', file: 'whatsapp.html' },
   mastodon: { url: 'https://toot.example/home', file: 'mastodon.html' },
+  wikipedia: { url: 'https://en.wikipedia.org/w/index.php?title=Holbrook_Primary_School&action=edit', file: 'wikipedia.html' },
 } as const;
 
 /**
@@ -36,6 +37,7 @@ export const PAGES = {
   fbGroup: { url: 'https://www.facebook.com/groups/holbrookparents', file: 'facebook-messenger.html' },
   fbMobile: { url: 'https://m.facebook.com/', file: 'facebook-mobile.html' },
   xRenamed: { url: 'https://x.com/i/renamed', file: 'x-renamed.html' },
+  wikipediaCy: { url: 'https://cy.wikipedia.org/w/index.php?title=Holbrook_Primary_School&action=edit', file: 'wikipedia.html' },
 } as const;
 
 export const CHROMIUM_ARGS = [
