@@ -13,6 +13,40 @@ import { LogoRepo } from '@/src/storage/logos';
 import { Repo } from '@/src/storage/repo';
 import { applyProtectionReport, badgeFor, isProtectionReport } from '@/src/background/protection';
 import { isSitesMessage, UserSites } from '@/src/background/user-sites';
+import { ImageRouter, isImageMessage, type OffscreenHost } from '@/src/background/images';
+
+/**
+ * The offscreen document that runs the image checks (Chrome only). Firefox has no offscreen API:
+ * there `supported` is false, image messages are answered 'unsupported', and the content script
+ * shows no chip and holds nothing for images (text checks work as before).
+ */
+function offscreenHost(): OffscreenHost {
+  const c = (globalThis as unknown as { chrome?: { offscreen?: any; runtime?: any } }).chrome;
+  const api = c?.offscreen;
+  const url = browser.runtime.getURL('/offscreen.html');
+  let creating: Promise<void> | null = null;
+  const isOpen = async (): Promise<boolean> => {
+    const contexts = (await c!.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })) as unknown[];
+    return contexts.length > 0;
+  };
+  return {
+    supported: !!api && typeof c?.runtime?.getContexts === 'function',
+    async open() {
+      if (creating) return creating;
+      if (await isOpen()) return;
+      creating = (api.createDocument({
+        url,
+        reasons: ['WORKERS', 'BLOBS'],
+        justification: 'Checks photos and videos the user attaches (text, faces, logos, location) on the device.',
+      }) as Promise<void>).finally(() => (creating = null));
+      return creating;
+    },
+    async close() {
+      if (await isOpen()) await api.closeDocument();
+    },
+    send: (message) => browser.runtime.sendMessage(message),
+  };
+}
 
 export default defineBackground(() => {
   const parsed = parsePack(defaultPack);
@@ -26,6 +60,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void loadManaged();
   });
+  const images = new ImageRouter({ host: offscreenHost(), imageContext: () => service.imageContext() });
   const trust: TrustConfig = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -52,6 +87,7 @@ export default defineBackground(() => {
     if (channel === 'site' && isProtectionReport(message)) {
       return applyProtectionReport(message, sender.tab!.id!, browser.action).then((ok) => ({ ok }));
     }
+    if (channel === 'site' && isImageMessage(message)) return images.handle(message, sender.tab!.id!);
     if (channel === 'site') return service.handleSite(message, sender.tab!.id!);
     if (channel === 'admin' && isSitesMessage(message)) return userSites.handle(message);
     if (channel === 'admin') return managedReady.then(() => service.handleAdmin(message));

@@ -3,9 +3,12 @@
  * and talks to the background over the site channel. Untrusted side: no storage API, no class-list
  * data; it sends what the user wrote and gets findings back.
  */
+import { AttachmentWatcher } from '@/src/content/attachments';
 import { Controller } from '@/src/content/controller';
+import { mountImageLayer } from '@/src/content/image-layer';
+import { readEditor } from '@/src/content/read-text';
 import { mountLayer } from '@/src/content/layer';
-import type { CheckResponse } from '@/src/messaging/protocol';
+import type { CheckResponse, ImageCheckResponse, ImageStripResponse } from '@/src/messaging/protocol';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
 export default defineContentScript({
@@ -13,7 +16,26 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const adapter = adapterFor(location.origin);
-    new Controller({
+    let controller: Controller | null = null;
+    // Photos and videos the user attaches: checked in the extension (background → offscreen).
+    const images = new AttachmentWatcher({
+      win: window,
+      signal: ctx.signal,
+      mountLayer: (actions) => mountImageLayer(document, actions),
+      checkImage: (req) =>
+        {
+        const editor = controller?.currentEditor();
+        const surface = editor ? adapter.surfaceOf(editor) : 'post';
+        return browser.runtime.sendMessage({ type: 'checkImage', site: adapter.id, surface, ...req }) as Promise<ImageCheckResponse>;
+      },
+      stripImage: (req) => browser.runtime.sendMessage({ type: 'stripImage', ...req }) as Promise<ImageStripResponse>,
+      caption: () => {
+        const editor = controller?.currentEditor();
+        return editor ? readEditor(editor).text : '';
+      },
+    });
+    controller = new Controller({
+      images,
       adapter,
       win: window,
       signal: ctx.signal,

@@ -27,6 +27,23 @@ export interface ControllerDeps {
   signal: AbortSignal;
   /** Debounce after the last keystroke before checking. */
   debounceMs?: number;
+  /** Attached photos and videos (src/content/attachments.ts): a post waits for them too. */
+  images?: ImageHold;
+}
+
+/**
+ * What the controller needs from the attachment checks. A post is held while an image finding
+ * stands ('finding': the image warning opens) or a check is still running ('checking': the post
+ * waits, the chip says so, and when the check ends the post goes on by itself if nothing was
+ * found; if it takes longer than `whenChecked`'s limit the post goes too: warn, don't police).
+ */
+export interface ImageHold {
+  block(): 'checking' | 'finding' | null;
+  whenChecked(): Promise<void>;
+  showHeld(): void;
+  showWaiting(): void;
+  /** The submit was let through: the attachments went with it. */
+  posted(): void;
 }
 
 interface EditorState {
@@ -74,6 +91,11 @@ export class Controller {
     win.addEventListener('scroll', () => this.render(), { capture: true, passive: true, signal });
     win.addEventListener('resize', () => this.render(), { passive: true, signal });
     signal.addEventListener('abort', () => this.layer?.destroy());
+  }
+
+  /** The editor the user is in (for the attachment checks' caption). */
+  currentEditor(): HTMLElement | null {
+    return this.current?.isConnected ? this.current : null;
   }
 
   private state(editor: HTMLElement): EditorState {
@@ -229,21 +251,57 @@ export class Controller {
   }
 
   private onSubmitAttempt(editor: HTMLElement, e: Event, replay: () => void): void {
+    const images = this.deps.images;
+    const block = images?.block() ?? null;
+    if (images && block === 'finding') {
+      hold(e);
+      images.showHeld();
+      return;
+    }
+    if (images && block === 'checking') {
+      // Pressed while an attachment is still being checked: wait for it, then decide again, as
+      // for text submitted before its check answered.
+      hold(e);
+      images.showWaiting();
+      void images.whenChecked().then(() => {
+        if (images.block() === 'finding') return images.showHeld();
+        const text = readEditor(editor).text;
+        if (!text.trim()) return this.letGo(replay);
+        void this.runCheck(editor).then(() => {
+          const s = this.state(editor);
+          if (readEditor(editor).text !== text) return;
+          if (s.checkedText === text && s.findings.length && !(s.allowText === text && Date.now() < s.allowUntil)) this.showHeld(s);
+          else this.letGo(replay);
+        });
+      });
+      return;
+    }
+    const passed = this.textDecision(editor, e, replay);
+    if (passed) images?.posted();
+  }
+
+  private letGo(replay: () => void): void {
+    this.deps.images?.posted();
+    replay();
+  }
+
+  /** The text's part of a submit decision; true when the submit goes through now. */
+  private textDecision(editor: HTMLElement, e: Event, replay: () => void): boolean {
     const s = this.state(editor);
     const text = readEditor(editor).text;
-    if (!text.trim()) return;
+    if (!text.trim()) return true;
     if (s.allowText === text && Date.now() < s.allowUntil) {
       // One submit can reach us twice: a click (or Enter) and then the form's own trusted
       // `submit` event. Let the whole gesture through, then let the allowance lapse.
       s.allowUntil = Math.min(s.allowUntil, Date.now() + SUBMIT_GESTURE_MS);
-      return;
+      return true;
     }
     this.current = editor;
     if (s.checkedText === text) {
-      if (!s.findings.length) return;
+      if (!s.findings.length) return true;
       hold(e);
       this.showHeld(s);
-      return;
+      return false;
     }
     // Not checked yet (typed and submitted within the debounce): hold, check, then decide.
     hold(e);
@@ -251,8 +309,9 @@ export class Controller {
       if (readEditor(editor).text !== text) return; // the user changed it meanwhile: they will submit again
       if (s.checkedText === text && s.findings.length) this.showHeld(s);
       // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
-      else replay();
+      else this.letGo(replay);
     });
+    return false;
   }
 
   private showHeld(s: EditorState): void {

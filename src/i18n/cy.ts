@@ -46,4 +46,24 @@ export const cy: Record<MessageKey, string> = {
 
   'options.language': 'Iaith',
   'options.language.help': 'Iaith rhybuddion Second Look a’r dudalen hon.',
+
+  // Image checks (issue 6): the chip and warning for attached photos and videos.
+  'image.checking': "Wrthi’n gwirio’r ddelwedd…",
+  'image.checkingHeld': "Wrthi’n gwirio’r ddelwedd… Bydd eich postiad yn aros nes bydd y gwiriad wedi gorffen.",
+  'image.clean': "Delwedd wedi’i gwirio: dim wedi’i ganfod.",
+  'image.failed': "Doedd dim modd gwirio’r ffeil hon.",
+  'image.tooLarge': "Mae’r ffeil hon yn rhy fawr i’w gwirio (dros 25 MB).",
+  'image.unsupportedType': "Does dim modd gwirio’r math hwn o ffeil.",
+  'image.title': "Second Look: gwiriwch y llun hwn",
+  'image.held': "Dydy eich postiad ddim wedi’i anfon. Gallai’r llun hwn dorri polisi cyfryngau cymdeithasol eich ysgol.",
+  'image.maybe': "Gallai’r llun hwn dorri polisi cyfryngau cymdeithasol eich ysgol.",
+  'image.allowed': "Iawn. Bydd eich postiad yn mynd gyda’r llun hwn pan fyddwch chi’n pwyso’r botwm eto.",
+  'image.anyway': "Postio beth bynnag",
+  'image.dismiss': "Cuddio’r neges hon",
+  'image.strip.replace': "Tynnu data lleoliad o’r llun hwn",
+  'image.strip.save': "Cadw copi heb ddata lleoliad",
+  'image.strip.replaced': "Data lleoliad wedi’i dynnu: does dim lleoliad yn y llun sydd ynghlwm nawr.",
+  'image.strip.saved': "Mae copi heb ddata lleoliad wedi’i gadw yn eich lawrlwythiadau. Tynnwch y llun hwn o’ch postiad ac atodwch y copi hwnnw yn lle.",
+  'image.removed': 'Rydw i wedi tynnu’r llun hwn o fy mhostiad',
+  'image.strip.failed': "Doedd dim modd tynnu’r data lleoliad o’r ffeil hon.",
 };
