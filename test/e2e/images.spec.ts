@@ -74,11 +74,22 @@ async function watchOffscreen(page: Page, extensionId: string): Promise<{ urls: 
   let sessionId = '';
   const send = (method: string, params: object = {}) =>
     cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
-  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    const m = JSON.parse(e.message) as { method?: string; params?: { request?: { url: string } } };
+  // Messages from the offscreen document's session; the workers it starts (tesseract's) are
+  // auto-attached below it, and their messages arrive wrapped one level deeper.
+  const onMessage = (raw: string, via: (method: string, params?: object) => Promise<unknown>) => {
+    const m = JSON.parse(raw) as { method?: string; params?: any };
     if (m.method === 'Network.requestWillBeSent' && m.params?.request) urls.push(m.params.request.url);
-    if (process.env.SL_DEBUG && m.method && !m.method.startsWith('Network.')) console.log('offscreen', e.message.slice(0, 600));
-  });
+    if (process.env.SL_DEBUG && m.method && !m.method.startsWith('Network.')) console.log('offscreen', raw.slice(0, 300));
+    if (m.method === 'Target.attachedToTarget') {
+      const child = m.params.sessionId as string;
+      let cid = 0;
+      const toChild = (method: string, params: object = {}) =>
+        via('Target.sendMessageToTarget', { sessionId: child, message: JSON.stringify({ id: ++cid, method, params }) });
+      void toChild('Network.enable').then(() => toChild('Runtime.runIfWaitingForDebugger'));
+    }
+    if (m.method === 'Target.receivedMessageFromTarget') onMessage(m.params.message, via);
+  };
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => onMessage(e.message, send));
   const url = `chrome-extension://${extensionId}/offscreen.html`;
   let target: { targetId: string; url: string } | undefined;
   await expect
@@ -93,6 +104,7 @@ async function watchOffscreen(page: Page, extensionId: string): Promise<{ urls: 
     .toBe(true);
   ({ sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId, flatten: false })) as { sessionId: string });
   await send('Network.enable');
+  await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
   if (process.env.SL_DEBUG) {
     await send('Runtime.enable');
     await send('Log.enable');
@@ -174,7 +186,9 @@ for (const site of SITES_UNDER_TEST) {
     }
     if (process.env.SL_DEBUG) console.log('offscreen urls:', watch.urls);
     expectOnlyExtensionUrls(watch.urls, extensionId);
+    // The watch really sees the document and the OCR worker below it (so an outside load would show).
     expect(watch.urls.some((u) => u.endsWith('/offscreen.html'))).toBe(true);
+    expect(watch.urls.some((u) => u.endsWith('/tess/lang/eng.traineddata.gz'))).toBe(true);
     await watch.stop();
   });
 
