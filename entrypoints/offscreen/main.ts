@@ -22,7 +22,7 @@ const logos = new LogoRepo(db);
 const engines = browserEngines({ url: (p) => browser.runtime.getURL(p as '/offscreen.html') });
 
 const checker = new OffscreenChecker({
-  analyse: (bytes, mime, ctx, opts) => analyseImage(bytes, mime, ctx, { ...opts, engines }),
+  analyse: analyseImage,
   strip: stripMetadata,
   engines,
   nameIndex: () => repo.nameIndex(),

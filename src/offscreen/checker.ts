@@ -87,17 +87,17 @@ export class OffscreenChecker {
       officialAccount: msg.officialAccount,
       ...(msg.caption !== undefined ? { caption: msg.caption } : {}),
     };
-    if (!(VIDEO_MIMES as readonly string[]).includes(msg.mime)) return toVerdict([await this.deps.analyse(bytes, msg.mime, ctx)]);
+    if (!(VIDEO_MIMES as readonly string[]).includes(msg.mime)) return toVerdict([await this.robust(bytes, msg.mime, ctx, ['metadata', ...PICTURE_STAGES])]);
     // A video: its own metadata for the location, its first frame for the picture checks.
     const reports: ImageReport[] = [];
     try {
-      reports.push(await this.deps.analyse(bytes, msg.mime, ctx, { stages: ['metadata'] }));
+      reports.push(await this.deps.analyse(bytes, msg.mime, ctx, { stages: ['metadata'], engines: this.deps.engines }));
     } catch {
       reports.push({ findings: [], hasLocation: false, timings: {}, skipped: [{ stage: 'metadata', reason: 'The location in this video could not be read.' }] });
     }
     try {
       const frame = await this.deps.firstFrame(bytes, msg.mime);
-      reports.push(await this.deps.analyse(frame, 'image/png', ctx, { stages: PICTURE_STAGES }));
+      reports.push(await this.robust(frame, 'image/png', ctx, PICTURE_STAGES));
     } catch {
       reports.push({
         findings: [],
@@ -107,6 +107,24 @@ export class OffscreenChecker {
       });
     }
     return toVerdict(reports);
+  }
+
+  /**
+   * All stages; if one throws (a model that failed to load, a worker that died), the cheap stages
+   * again on their own, with the others listed as not checked, so a broken OCR or face model never
+   * costs the user the location check.
+   */
+  private async robust(bytes: Uint8Array, mime: string, ctx: ImageCheckContext, stages: readonly ImageStage[]): Promise<ImageReport> {
+    try {
+      return await this.deps.analyse(bytes, mime, ctx, { stages, engines: this.deps.engines });
+    } catch {
+      const cheap: ImageStage[] = stages.filter((s) => s === 'metadata' || s === 'logo');
+      const report: ImageReport = cheap.length
+        ? await this.deps.analyse(bytes, mime, ctx, { stages: cheap, engines: this.deps.engines })
+        : { findings: [], hasLocation: false, timings: {}, skipped: [] };
+      for (const stage of stages) if (!cheap.includes(stage)) report.skipped.push({ stage, reason: 'This check could not run this time.' });
+      return report;
+    }
   }
 }
 

@@ -75,7 +75,9 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
       const tf = faceapi.tf as unknown as { setBackend(b: string): Promise<boolean>; ready(): Promise<void> };
       if (!(await tf.setBackend('webgl').catch(() => false))) await tf.setBackend('cpu');
       await tf.ready();
-      await faceapi.nets.tinyFaceDetector.loadFromUri(urls.url('/face'));
+      // A path, not the full chrome-extension:// URL: face-api re-joins a URL's parts and doubles
+      // the host. The path resolves against this document's own origin (our extension).
+      await faceapi.nets.tinyFaceDetector.loadFromUri('/face');
       ready.faces = true;
       return faceapi;
     })());

@@ -189,6 +189,7 @@ for (const site of SITES_UNDER_TEST) {
     // The watch really sees the document and the OCR worker below it (so an outside load would show).
     expect(watch.urls.some((u) => u.endsWith('/offscreen.html'))).toBe(true);
     expect(watch.urls.some((u) => u.endsWith('/tess/lang/eng.traineddata.gz'))).toBe(true);
+    expect(watch.urls.some((u) => u.endsWith('/face/tiny_face_detector_model.bin'))).toBe(true);
     await watch.stop();
   });
 
@@ -256,7 +257,7 @@ for (const site of SITES_UNDER_TEST) {
     expect(await fixturePosts(page)).toEqual([]);
     await expect.poll(async () => (await attachments(page)).map((a) => a.via)).toEqual(['paste']);
     // Then the verdict: the name in the picture, with the clause; the post stays held.
-    await expectWarning(page, 'Second Look: check this photo', 'Policy:');
+    await expectWarning(page, 'Name visible in an image', "A pupil's name can be read in this image.", 'Policy: §6.9');
     expect(await fixturePosts(page)).toEqual([]);
     await page.waitForTimeout(400);
     await clickInWarning(page, 'Post anyway');
