@@ -61,8 +61,10 @@ export default defineConfig({
     // "Other sites" lives in optional_permissions.
     'build:manifestGenerated': (wxt, manifest) => {
       // Firefox has no offscreen documents: the permission would be unknown there.
-      if (wxt.config.browser === 'firefox' && manifest.permissions) {
-        manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
+      if (wxt.config.browser === 'firefox') {
+        if (manifest.permissions) manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
+        // No image models in the Firefox build: no WASM and no loads of our own files needed.
+        manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" };
       }
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'] as typeof manifest.optional_permissions;

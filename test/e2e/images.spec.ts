@@ -7,7 +7,7 @@
  * target: every one must be an extension-local URL, on top of the harness's zero-network check.
  */
 import exifr from 'exifr';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { clickInWarning, expect, fixturePosts, loadDemo, SITES, test, warningText } from './harness';
@@ -265,3 +265,74 @@ for (const site of SITES_UNDER_TEST) {
     await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'post', text: 'Certificates today' }]);
   });
 }
+
+test('X: a video is checked on its first frame (a pupil\'s name on the opening title)', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  // A short WebM whose frames show a name, recorded here from a canvas (MediaRecorder).
+  const webm = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 240;
+    const g = canvas.getContext('2d')!;
+    const draw = () => {
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, 640, 240);
+      g.fillStyle = '#000';
+      g.font = '48px sans-serif';
+      g.fillText('Well done Evie Carter', 40, 140);
+    };
+    draw();
+    const rec = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    rec.ondataavailable = (e) => chunks.push(e.data);
+    const done = new Promise((r) => (rec.onstop = r));
+    rec.start();
+    for (let i = 0; i < 8; i++) {
+      draw();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    rec.stop();
+    await done;
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return btoa(bin);
+  });
+  await page.click('[data-testid="tweetTextarea_0"]');
+  await page.keyboard.type('Our assembly');
+  // From a file on disk, so the choice arrives as the browser's own (trusted) change: Playwright sets
+  // a buffer by script, which a page could do too, and page-made events are ignored by design.
+  const file = test.info().outputPath('assembly.webm');
+  await writeFile(file, Buffer.from(webm, 'base64'));
+  await page.setInputFiles('[data-testid="fileInput"]', file);
+  await expectWarning(page, 'Checking image');
+  await expectWarning(page, 'Name visible in an image', "A pupil's name can be read in this image.");
+  // No location in this video: the site is given it at once, and Post is held for the name.
+  await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.type])).toEqual([['input', 'video/webm']]);
+  await page.click('[data-testid="tweetButtonInline"]');
+  await expectWarning(page, 'Your post has not been sent');
+  expect(await fixturePosts(page)).toEqual([]);
+});
+
+test('X: files a page attaches by script (untrusted events) are not checked and hold nothing (no oracle)', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  await page.click('[data-testid="tweetTextarea_0"]');
+  await page.keyboard.type('Nice view');
+  // Playwright sets a buffer through a page script with untrusted input/change events, as a
+  // hostile page could: the photo has GPS at the school, yet nothing is checked or held.
+  await page.setInputFiles('[data-testid="fileInput"]', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await readFile(PHOTO) });
+  await expect.poll(async () => (await attachments(page)).map((a) => a.name)).toEqual(['photo.jpg']);
+  // A paste the page makes up is ignored too.
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'photo.jpg', { type: 'image/jpeg' }));
+    document.querySelector('[data-testid="tweetTextarea_0"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, (await readFile(PHOTO)).toString('base64'));
+  await page.click('[data-testid="tweetButtonInline"]');
+  await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'post', text: 'Nice view' }]);
+  expect(await warningText(page)).toBe('');
+});
