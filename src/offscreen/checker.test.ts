@@ -101,6 +101,28 @@ describe('OffscreenChecker', () => {
     });
   });
 
+  it('a stage that throws (a model that failed to load) costs only itself: metadata and logo run again alone', async () => {
+    const { checker, calls } = setup((_mime, opts) => {
+      if (opts?.stages?.includes('faces')) throw new Error('face model failed to load');
+      return { findings: [LOCATION], hasLocation: true, timings: {}, skipped: [] };
+    });
+    expect(await checker.handle(analyse())).toEqual({
+      ok: true,
+      verdict: {
+        findings: [LOCATION],
+        hasLocation: true,
+        skipped: [
+          { stage: 'ocr', reason: 'This check could not run this time.' },
+          { stage: 'faces', reason: 'This check could not run this time.' },
+        ],
+      },
+    });
+    expect(calls.map((c) => c.opts?.stages)).toEqual([
+      ['metadata', 'logo', 'ocr', 'faces'],
+      ['metadata', 'logo'],
+    ]);
+  });
+
   it('an analyser that throws gives "failed", not a crash', async () => {
     const { checker } = setup(() => {
       throw new Error('decode failed');
