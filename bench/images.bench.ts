@@ -26,7 +26,9 @@ const WARM_ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mib = (kb: number) => (kb / 1024).toFixed(0);
 
-async function pssOf(dir: string): Promise<number> {
+/** PSS by process kind: browser, GPU, utility, extension renderer, page renderers. */
+const byKind: Record<string, Record<string, number>> = {};
+async function pssOf(dir: string, label?: string): Promise<number> {
   let total = 0;
   for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -34,7 +36,13 @@ async function pssOf(dir: string): Promise<number> {
       const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes(dir)) continue;
       const roll = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
-      total += Number(/^Pss:\s+(\d+) kB/m.exec(roll)?.[1] ?? 0);
+      const kb = Number(/^Pss:\s+(\d+) kB/m.exec(roll)?.[1] ?? 0);
+      total += kb;
+      if (label) {
+        const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+        const kind = type === 'renderer' ? (cmd.includes('--extension-process') ? 'extension renderer(s)' : 'page renderer(s)') : type;
+        (byKind[label] ??= {})[kind] = ((byKind[label] ??= {})[kind] ?? 0) + kb;
+      }
     } catch {
       /* gone */
     }
@@ -106,7 +114,7 @@ async function sizes(): Promise<{ image: number; total: number; rows: [string, n
     }
   };
   await walk(EXT);
-  const isImage = (f: string) => /^(tess|face)\//.test(f) || /^chunks\/(face-api|offscreen|src)-/.test(f) || f === 'offscreen.html';
+  const isImage = (f: string) => /^(tess|face)\//.test(f) || /^chunks\/(face-api\.esm|offscreen|src)-/.test(f) || f === 'offscreen.html';
   return {
     image: rows.filter(([f]) => isImage(f)).reduce((n, [, s]) => n + s, 0),
     total: rows.reduce((n, [, s]) => n + s, 0),
@@ -142,8 +150,6 @@ async function main() {
 
   const page = await context.newPage();
   await page.goto('https://x.com/home');
-  await new Promise((r) => setTimeout(r, 2000));
-  const pssBefore = await pssOf(dir);
 
   // A 12-megapixel JPEG (4000 × 3000), drawn here: a busy scene with a line of text.
   const big = path.join(dir, 'twelve-mp.jpg');
@@ -159,28 +165,43 @@ async function main() {
     g.fillStyle = '#000';
     g.font = '160px sans-serif';
     g.fillText('Sports day 2026', 900, 1500);
+    // Sensor-like noise, so the JPEG is the size of a phone photo rather than of flat colour.
+    for (let y = 0; y < 3000; y += 500) {
+      const block = g.getImageData(0, y, 4000, 500);
+      for (let i = 0; i < block.data.length; i += 4) {
+        const n = (Math.random() - 0.5) * 40;
+        block.data[i] += n;
+        block.data[i + 1] += n;
+        block.data[i + 2] += n;
+      }
+      g.putImageData(block, 0, y);
+    }
     const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
     let bin = '';
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(bin);
   });
   await writeFile(big, Buffer.from(b64, 'base64'));
+  await page.goto('https://x.com/home');
+  await new Promise((r) => setTimeout(r, 3000));
+  const pssBefore = await pssOf(dir, 'before');
 
   const files = [path.join(DATA, 'photo.jpg'), path.join(DATA, 'poster.png'), path.join(DATA, 'busy-with-logo.jpg'), big];
   const cold = await attachAndTime(page, files[0]!);
-  const pssLoaded = await pssOf(dir);
+  const pssLoaded = await pssOf(dir, 'loaded');
   const heap = await offscreenHeap(page, id);
   const warm: Record<string, number[]> = {};
   for (let r = 0; r < WARM_ROUNDS; r++) {
     for (const f of files) (warm[path.basename(f)] ??= []).push(await attachAndTime(page, f));
   }
+  const pssWarm = await pssOf(dir, 'after checks');
   const bigBytes = (await stat(big)).size;
   await sw.evaluate(async () => {
     const c = (globalThis as unknown as { chrome: any }).chrome;
     await c.offscreen.closeDocument();
   });
   await new Promise((r) => setTimeout(r, 3000));
-  const pssClosed = await pssOf(dir);
+  const pssClosed = await pssOf(dir, 'closed');
   await context.close();
   await rm(dir, { recursive: true, force: true });
 
@@ -208,9 +229,19 @@ ${files
 |---|---:|
 | X fixture open, no image checked yet | ${mib(pssBefore)} |
 | after the first check (offscreen document, OCR worker, face model loaded) | ${mib(pssLoaded)} |
+| after ${WARM_ROUNDS * files.length} more checks (including the 12 MP photo) | ${mib(pssWarm)} |
 | after the offscreen document is closed (the background does this after 60 s idle) | ${mib(pssClosed)} |
 
-The image models cost about **${mib(pssLoaded - pssBefore)} MiB** while loaded; the offscreen document's own JS heap was
+By process kind (MiB):
+
+| state | ${Object.keys(byKind.before ?? {}).sort().join(' | ')} |
+|---|${Object.keys(byKind.before ?? {}).map(() => '---:').join('|')}|
+${Object.entries(byKind)
+  .map(([label, kinds]) => `| ${label} | ${Object.keys(byKind.before ?? {}).sort().map((k) => mib(kinds[k] ?? 0)).join(' | ')} |`)
+  .join('\n')}
+
+The image models cost about **${mib(pssLoaded - pssBefore)} MiB** once loaded (${mib(pssWarm - pssBefore)} MiB after the 12 MP checks, which decode
+48 MB of pixels); closing the document gives back ${mib(pssWarm - pssClosed)} MiB; the offscreen document's own JS heap was
 ${heap === null ? 'not measured' : `${(heap / 1048576).toFixed(1)} MiB`} (the OCR worker's WASM memory is in its own heap, counted in the PSS above).
 
 ## Built size (Chrome MV3)
