@@ -7,7 +7,8 @@
  * they cover the logo, which is what keeps chance matches in unrelated photos from firing.
  * Pure: no browser API, no dependency.
  */
-import { resizeGray, type GrayImage } from './raster';
+import { resizeGray, toGray, type GrayImage } from './raster';
+import type { RgbaImage } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Tunables (measured on the fixture set: scripts/image-eval.ts, bench/image-eval.md)
@@ -29,9 +30,11 @@ const MIN_LOGO_SIDE = 40;
 const LEVEL_STEP = 0.8;
 /** RANSAC */
 const RANSAC_ITERATIONS = 1500;
-export const MIN_INLIERS = 9;
-/** The agreeing matches must span at least this fraction of the logo's width and height. */
-const MIN_SPREAD = 0.3;
+export const MIN_INLIERS = 7;
+/** Smallest photometric agreement over the whole logo (placementCorrelation). */
+export const MIN_CORRELATION = 0.45;
+/** The agreeing matches must span at least this fraction of the logo's keypoint extent, across or down. */
+const MIN_SPREAD = 0.25;
 
 // ---------------------------------------------------------------------------------------------
 // Keypoints and descriptors
@@ -268,6 +271,12 @@ function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
 export interface PreparedLogoFeatures {
   width: number;
   height: number;
+  /** The logo in grey, and which of its pixels are opaque (null: all), for the photometric check. */
+  gray: GrayImage;
+  mask: Uint8Array | null;
+  /** Extent of the logo's keypoints (original pixels): agreeing matches must cover part of it. */
+  extentW: number;
+  extentH: number;
   /** All levels and both polarities together; coordinates in the original logo's pixels. */
   variants: { features: Features; scale: Float32Array; baseX: Float32Array; baseY: Float32Array }[];
 }
@@ -283,7 +292,7 @@ function pad(img: GrayImage, value: number): GrayImage {
 }
 
 /** The logo's features at scales from 2× down to MIN_LOGO_SIDE, for it and its negative. */
-export function prepareLogoFeatures(logo: GrayImage): PreparedLogoFeatures {
+export function prepareLogoFeatures(logo: GrayImage, mask: Uint8Array | null = null): PreparedLogoFeatures {
   const side = Math.max(logo.width, logo.height);
   const variants: PreparedLogoFeatures['variants'] = [];
   for (const negative of [false, true]) {
@@ -321,7 +330,19 @@ export function prepareLogoFeatures(logo: GrayImage): PreparedLogoFeatures {
       baseY: Float32Array.from(by),
     });
   }
-  return { width: logo.width, height: logo.height, variants };
+  let ex0 = Infinity;
+  let ex1 = -Infinity;
+  let ey0 = Infinity;
+  let ey1 = -Infinity;
+  for (const v of variants) {
+    for (let k = 0; k < v.features.n; k++) {
+      ex0 = Math.min(ex0, v.baseX[k] as number);
+      ex1 = Math.max(ex1, v.baseX[k] as number);
+      ey0 = Math.min(ey0, v.baseY[k] as number);
+      ey1 = Math.max(ey1, v.baseY[k] as number);
+    }
+  }
+  return { width: logo.width, height: logo.height, gray: logo, mask, extentW: Math.max(1, ex1 - ex0), extentH: Math.max(1, ey1 - ey0), variants };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,23 +404,42 @@ function matchDescriptors(scene: Features, v: PreparedLogoFeatures['variants'][n
   return out;
 }
 
-interface Similarity {
-  /** scene = (a + ib)·logo + (tx + i·ty) */
+/** scene = A·logo + t, with A = [[a, b], [c, d]]. */
+interface Affine {
   a: number;
   b: number;
+  c: number;
+  d: number;
   tx: number;
   ty: number;
 }
 
-function inliersOf(t: Similarity, matches: readonly Match[], logoSide: number): number[] {
-  const scale = Math.hypot(t.a, t.b);
-  const rot = Math.atan2(t.b, t.a);
-  const tol2 = Math.max(3, 0.04 * scale * logoSide) ** 2;
+/** Local scale, rotation and anisotropy of the linear part (for the per-match checks). */
+function shapeOf(t: Affine): { scale: number; rot: number; aniso: number; det: number } {
+  const det = t.a * t.d - t.b * t.c;
+  // Singular values of [[a, b], [c, d]].
+  const e = (t.a + t.d) / 2;
+  const f = (t.a - t.d) / 2;
+  const g = (t.c + t.b) / 2;
+  const h = (t.c - t.b) / 2;
+  const q = Math.hypot(e, h);
+  const r = Math.hypot(f, g);
+  const s1 = q + r;
+  const s2 = Math.abs(q - r);
+  return { scale: Math.sqrt(Math.abs(det)), rot: Math.atan2(t.c - t.b, t.a + t.d), aniso: s2 > 0 ? s1 / s2 : Infinity, det };
+}
+
+/** Largest anisotropy accepted: a sign photographed at an angle, not a smear of chance matches. */
+const MAX_ANISOTROPY = 2.2;
+
+function inliersOf(t: Affine, matches: readonly Match[], logoSide: number, tolFactor: number): number[] {
+  const { scale, rot } = shapeOf(t);
+  const tol2 = Math.max(3, tolFactor * scale * logoSide) ** 2;
   const idx: number[] = [];
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k] as Match;
-    const px = t.a * m.lx - t.b * m.ly + t.tx;
-    const py = t.b * m.lx + t.a * m.ly + t.ty;
+    const px = t.a * m.lx + t.b * m.ly + t.tx;
+    const py = t.c * m.lx + t.d * m.ly + t.ty;
     if ((px - m.sx) ** 2 + (py - m.sy) ** 2 > tol2) continue;
     // Each match's own scale and orientation must agree with the fitted transform.
     if (Math.abs(Math.log(scale / m.scale)) > Math.log(1.7)) continue;
@@ -407,6 +447,64 @@ function inliersOf(t: Similarity, matches: readonly Match[], logoSide: number): 
     idx.push(k);
   }
   return idx;
+}
+
+/** Least-squares affine fit to the given matches (null when degenerate). */
+function fitAffine(matches: readonly Match[], idx: readonly number[]): Affine | null {
+  if (idx.length < 3) return null;
+  // Normal equations for [x y 1]·p = target, solved for both scene coordinates.
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  let bx0 = 0;
+  let bx1 = 0;
+  let bx2 = 0;
+  let by0 = 0;
+  let by1 = 0;
+  let by2 = 0;
+  for (const k of idx) {
+    const m = matches[k] as Match;
+    sxx += m.lx * m.lx;
+    sxy += m.lx * m.ly;
+    syy += m.ly * m.ly;
+    sx += m.lx;
+    sy += m.ly;
+    n++;
+    bx0 += m.lx * m.sx;
+    bx1 += m.ly * m.sx;
+    bx2 += m.sx;
+    by0 += m.lx * m.sy;
+    by1 += m.ly * m.sy;
+    by2 += m.sy;
+  }
+  const M = [sxx, sxy, sx, sxy, syy, sy, sx, sy, n];
+  const det3 = (q: number[]) =>
+    (q[0] as number) * ((q[4] as number) * (q[8] as number) - (q[5] as number) * (q[7] as number)) -
+    (q[1] as number) * ((q[3] as number) * (q[8] as number) - (q[5] as number) * (q[6] as number)) +
+    (q[2] as number) * ((q[3] as number) * (q[7] as number) - (q[4] as number) * (q[6] as number));
+  const D = det3(M);
+  if (Math.abs(D) < 1e-9) return null;
+  const solve = (b0: number, b1: number, b2: number): [number, number, number] => {
+    const col = (i: number) => {
+      const q = M.slice();
+      q[i] = b0;
+      q[i + 3] = b1;
+      q[i + 6] = b2;
+      return det3(q) / D;
+    };
+    return [col(0), col(1), col(2)];
+  };
+  const [a, b, tx] = solve(bx0, bx1, bx2);
+  const [c, d, ty] = solve(by0, by1, by2);
+  return { a, b, c, d, tx, ty };
+}
+
+function plausible(t: Affine, side: number, scene: GrayImage): boolean {
+  const { scale, aniso, det } = shapeOf(t);
+  return det > 0 && aniso <= MAX_ANISOTROPY && scale * side >= MIN_LOGO_SIDE * 0.8 && scale * side <= 2.5 * Math.max(scene.width, scene.height);
 }
 
 /** Deterministic RNG so a given image always gives the same answer. */
@@ -423,15 +521,27 @@ function rng(seed: number): () => number {
 export interface FeatureMatch {
   inliers: number;
   box: { x: number; y: number; w: number; h: number };
-  transform: Similarity;
+  transform: Affine;
 }
 
+/** Set by scripts/logo-debug.ts: why a verification failed. */
+export const debugLog: { on: boolean; lines: string[] } = { on: false, lines: [] };
+
+/**
+ * Locally optimised RANSAC: similarity hypotheses from two matches (few parameters, so chance
+ * agreements are rare), each new best refined to an affine transform by least squares over its
+ * inliers (a sign or crest seen at an angle is sheared, not only rotated and scaled).
+ */
 function verify(matches: Match[], logo: PreparedLogoFeatures, scene: GrayImage): FeatureMatch | null {
+  const dbg = (s: string) => {
+    if (debugLog.on) debugLog.lines.push(s);
+  };
+  dbg(`matches=${matches.length}`);
   if (matches.length < MIN_INLIERS) return null;
   const side = Math.max(logo.width, logo.height);
   const random = rng(matches.length * 7919 + 17);
   let bestIdx: number[] = [];
-  let bestT: Similarity | null = null;
+  let bestT: Affine | null = null;
   for (let it = 0; it < RANSAC_ITERATIONS; it++) {
     const m1 = matches[(random() * matches.length) | 0] as Match;
     const m2 = matches[(random() * matches.length) | 0] as Match;
@@ -441,16 +551,27 @@ function verify(matches: Match[], logo: PreparedLogoFeatures, scene: GrayImage):
     if (den < (0.1 * side) ** 2) continue;
     const sx = m2.sx - m1.sx;
     const sy = m2.sy - m1.sy;
-    // (sx + i sy) / (lx + i ly)
-    const a = (sx * lx + sy * ly) / den;
-    const b = (sy * lx - sx * ly) / den;
-    const t: Similarity = { a, b, tx: m1.sx - (a * m1.lx - b * m1.ly), ty: m1.sy - (b * m1.lx + a * m1.ly) };
-    const scale = Math.hypot(a, b);
-    if (scale * side < MIN_LOGO_SIDE * 0.8 || scale * side > 2.5 * Math.max(scene.width, scene.height)) continue;
-    const idx = inliersOf(t, matches, side);
+    // (sx + i sy) / (lx + i ly) as a rotation-and-scale matrix.
+    const p = (sx * lx + sy * ly) / den;
+    const q = (sy * lx - sx * ly) / den;
+    const t: Affine = { a: p, b: -q, c: q, d: p, tx: m1.sx - (p * m1.lx - q * m1.ly), ty: m1.sy - (q * m1.lx + p * m1.ly) };
+    if (!plausible(t, side, scene)) continue;
+    let idx = inliersOf(t, matches, side, 0.08);
+    if (idx.length <= bestIdx.length || idx.length < 3) continue;
+    // Local optimisation: affine least squares over the inliers, tightening the tolerance.
+    let cur: Affine = t;
+    for (const tol of [0.06, 0.045, 0.045]) {
+      const fit = fitAffine(matches, idx);
+      if (!fit || !plausible(fit, side, scene)) break;
+      const next = inliersOf(fit, matches, side, tol);
+      if (next.length < 3) break;
+      cur = fit;
+      idx = next;
+    }
+    idx = inliersOf(cur, matches, side, 0.045);
     if (idx.length > bestIdx.length) {
       bestIdx = idx;
-      bestT = t;
+      bestT = cur;
     }
   }
   if (!bestT) return null;
@@ -471,8 +592,14 @@ function verify(matches: Match[], logo: PreparedLogoFeatures, scene: GrayImage):
     y1 = Math.max(y1, m.ly);
   }
   const inliers = Math.min(sceneKeys.size, logoKeys.size);
+  const shape = shapeOf(bestT);
+  dbg(`inliers=${inliers} raw=${bestIdx.length} spread=${((x1 - x0) / logo.extentW).toFixed(2)},${((y1 - y0) / logo.extentH).toFixed(2)} scale=${shape.scale.toFixed(2)} aniso=${shape.aniso.toFixed(2)}`);
   if (inliers < MIN_INLIERS) return null;
-  if (x1 - x0 < MIN_SPREAD * logo.width || y1 - y0 < MIN_SPREAD * logo.height) return null;
+  const ncc = placementCorrelation(scene, logo, bestT);
+  dbg(`ncc=${ncc.toFixed(3)}`);
+  if (ncc < MIN_CORRELATION) return null;
+  // A band of the logo (its name, a row of stars) is enough, not a single spot of it.
+  if (x1 - x0 < MIN_SPREAD * logo.extentW && y1 - y0 < MIN_SPREAD * logo.extentH) return null;
   // Where the logo's corners land.
   const t = bestT;
   const corners = [
@@ -480,7 +607,7 @@ function verify(matches: Match[], logo: PreparedLogoFeatures, scene: GrayImage):
     [logo.width, 0],
     [0, logo.height],
     [logo.width, logo.height],
-  ].map(([x, y]) => [t.a * (x as number) - t.b * (y as number) + t.tx, t.b * (x as number) + t.a * (y as number) + t.ty] as const);
+  ].map(([x, y]) => [t.a * (x as number) + t.b * (y as number) + t.tx, t.c * (x as number) + t.d * (y as number) + t.ty] as const);
   const cx0 = Math.max(0, Math.min(...corners.map((c) => c[0])));
   const cy0 = Math.max(0, Math.min(...corners.map((c) => c[1])));
   const cx1 = Math.min(scene.width, Math.max(...corners.map((c) => c[0])));
@@ -492,6 +619,93 @@ function verify(matches: Match[], logo: PreparedLogoFeatures, scene: GrayImage):
     box: { x: cx0 / scene.width, y: cy0 / scene.height, w: (cx1 - cx0) / scene.width, h: (cy1 - cy0) / scene.height },
   };
 }
+
+/** Prepares a decoded logo: grey levels on white, plus its opaque pixels when it has transparency. */
+export function prepareLogo(img: RgbaImage): PreparedLogoFeatures {
+  const n = img.width * img.height;
+  const mask = new Uint8Array(n);
+  let transparent = 0;
+  for (let i = 0; i < n; i++) {
+    const opaque = (img.data[i * 4 + 3] as number) >= 128;
+    mask[i] = opaque ? 1 : 0;
+    if (!opaque) transparent++;
+  }
+  return prepareLogoFeatures(toGray(img), transparent > 0 ? mask : null);
+}
+
+/**
+ * Photometric check of a placement: the logo is resampled at the scale it appears, the scene is
+ * sampled through the fitted transform, and the two are compared by normalised cross-correlation
+ * over the logo's opaque pixels (absolute value: the negative of the logo counts). A crest that
+ * merely shares an emblem with the school's (a book, a star) matches that emblem's keypoints but
+ * not the rest of the logo, and scores low.
+ */
+export function placementCorrelation(scene: GrayImage, logo: PreparedLogoFeatures, t: Affine): number {
+  const { scale } = shapeOf(t);
+  const s = Math.min(1, Math.max(0.05, scale));
+  const w = Math.max(8, Math.round(logo.width * s));
+  const h = Math.max(8, Math.round(logo.height * s));
+  const small = resizeGray(logo.gray, w, h);
+  const sx = logo.width / w;
+  const sy = logo.height / h;
+  // Sums per cell of a G×G grid over the logo: n, Σa, Σb, Σaa, Σbb, Σab.
+  const acc = new Float64Array(CELLS * CELLS * 6);
+  let outside = 0;
+  let total = 0;
+  for (let y = 0; y < h; y++) {
+    const ly = (y + 0.5) * sy;
+    const cy = Math.min(CELLS - 1, ((y * CELLS) / h) | 0);
+    for (let x = 0; x < w; x++) {
+      const lx = (x + 0.5) * sx;
+      if (logo.mask && !logo.mask[Math.min(logo.height - 1, ly | 0) * logo.width + Math.min(logo.width - 1, lx | 0)]) continue;
+      total++;
+      const px = t.a * lx + t.b * ly + t.tx;
+      const py = t.c * lx + t.d * ly + t.ty;
+      if (px < 0 || py < 0 || px > scene.width - 2 || py > scene.height - 2) {
+        outside++;
+        continue;
+      }
+      const x0 = px | 0;
+      const y0 = py | 0;
+      const fx = px - x0;
+      const fy = py - y0;
+      const i = y0 * scene.width + x0;
+      const b =
+        (scene.data[i] as number) * (1 - fx) * (1 - fy) +
+        (scene.data[i + 1] as number) * fx * (1 - fy) +
+        (scene.data[i + scene.width] as number) * (1 - fx) * fy +
+        (scene.data[i + scene.width + 1] as number) * fx * fy;
+      const a = small.data[y * w + x] as number;
+      const c = (cy * CELLS + Math.min(CELLS - 1, ((x * CELLS) / w) | 0)) * 6;
+      acc[c]! += 1;
+      acc[c + 1]! += a;
+      acc[c + 2]! += b;
+      acc[c + 3]! += a * a;
+      acc[c + 4]! += b * b;
+      acc[c + 5]! += a * b;
+    }
+  }
+  // A logo mostly outside the photo cannot be confirmed.
+  if (total === 0 || outside > 0.5 * total) return 0;
+  const scores: number[] = [];
+  for (let c = 0; c < CELLS * CELLS; c++) {
+    const o = c * 6;
+    const n = acc[o] as number;
+    if (n < 12) continue;
+    const va = (acc[o + 3] as number) - ((acc[o + 1] as number) ** 2) / n;
+    const vb = (acc[o + 4] as number) - ((acc[o + 2] as number) ** 2) / n;
+    // Flat cells of the logo say nothing about where it is; flat scene under detailed logo is a miss.
+    if (va / n < 25) continue;
+    scores.push(vb <= 0 ? 0 : Math.abs(((acc[o + 5] as number) - ((acc[o + 1] as number) * (acc[o + 2] as number)) / n) / Math.sqrt(va * vb)));
+  }
+  if (scores.length < 3) return 0;
+  scores.sort((p, q) => p - q);
+  return scores[Math.floor(scores.length * CELL_QUANTILE)] as number;
+}
+
+/** Grid of the photometric check, and which quantile of the cell scores must pass. */
+const CELLS = 4;
+const CELL_QUANTILE = 0.5;
 
 /** The logo's placement in the scene (features from `extractFeatures(scene, SCENE_KEYPOINTS)`), or null. Tries the logo and its negative. */
 export function matchLogoFeatures(scene: GrayImage, f: Features, logo: PreparedLogoFeatures): FeatureMatch | null {
