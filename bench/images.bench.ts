@@ -170,9 +170,9 @@ async function main() {
       const block = g.getImageData(0, y, 4000, 500);
       for (let i = 0; i < block.data.length; i += 4) {
         const n = (Math.random() - 0.5) * 40;
-        block.data[i] += n;
-        block.data[i + 1] += n;
-        block.data[i + 2] += n;
+        block.data[i] = block.data[i]! + n;
+        block.data[i + 1] = block.data[i + 1]! + n;
+        block.data[i + 2] = block.data[i + 2]! + n;
       }
       g.putImageData(block, 0, y);
     }
