@@ -29,6 +29,7 @@ export default defineContentScript({
         return browser.runtime.sendMessage({ type: 'checkImage', site: adapter.id, surface, ...req }) as Promise<ImageCheckResponse>;
       },
       stripImage: (req) => browser.runtime.sendMessage({ type: 'stripImage', ...req }) as Promise<ImageStripResponse>,
+      composerFor: (target) => controller?.composerFor(target) ?? null,
       caption: () => {
         const editor = controller?.currentEditor();
         return editor ? readEditor(editor).text : '';

@@ -35,7 +35,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(verdictFor: (name: string) => ImageVerdict | 'unsupported') {
+function setup(verdictFor: (name: string) => ImageVerdict | 'unsupported', composerFor?: (target: Element) => HTMLElement | null) {
   ac = new AbortController();
   const views: (ImageViewModel | null)[] = [];
   const answers: ((r: ImageCheckResponse) => void)[] = [];
@@ -46,6 +46,7 @@ function setup(verdictFor: (name: string) => ImageVerdict | 'unsupported') {
     win: window as Window & typeof globalThis,
     signal: ac.signal,
     cleanChipMs: 10_000,
+    ...(composerFor ? { composerFor } : {}),
     checkImage: (req) => {
       sent.push(req);
       const name = atob(req.data);
@@ -256,5 +257,28 @@ describe('Controller with attachments', () => {
     button.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
     expect(posted).toEqual([]);
     expect(t.last()?.held).toBe(true);
+  });
+});
+
+describe('attachments belong to their composer', () => {
+  it("a photo's finding in the post composer does not hold a reply sent from another composer", async () => {
+    document.body.innerHTML = `
+      <div class="post"><div data-testid="tweetTextarea_0" contenteditable="true" role="textbox">Hello</div>
+        <input type="file" id="f0"><button data-testid="tweetButtonInline" id="b0">Post</button></div>
+      <div class="reply"><div data-testid="tweetTextarea_1" contenteditable="true" role="textbox">Thanks!</div>
+        <button data-testid="tweetButtonInline" id="b1">Reply</button></div>`;
+    let controller: Controller | null = null;
+    const t = setup(() => PEOPLE, (target) => controller!.composerFor(target));
+    controller = new Controller({ adapter: x, win: window, signal: ac.signal, check: async () => ({ ok: true, findings: [] }), mountLayer: () => ({ update() {}, destroy() {} }), images: t.watcher });
+    const sent: string[] = [];
+    for (const id of ['b0', 'b1']) document.getElementById(id)!.addEventListener('click', () => sent.push(id));
+    choose(document.getElementById('f0') as HTMLInputElement, [file('class.jpg')]);
+    await settle();
+    const press = (id: string) => document.getElementById(id)!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    press('b1');
+    press('b0');
+    await settle(); // the reply's text is checked first, then the click is replayed
+    expect(sent).toEqual(['b1']);
+    expect(t.watcher.block(document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]'))).toBe('finding');
   });
 });

@@ -41,11 +41,18 @@ export interface AttachmentDeps {
   caption?(): string;
   /** Told whenever an attachment's state changes (the controller re-decides a waiting post). */
   onChange?(): void;
+  /**
+   * The composer an attachment belongs to: the editor the paste or drop went into, or the editor
+   * nearest the file input. Null when unknown: then the attachment holds every composer's submit.
+   */
+  composerFor?(target: Element): HTMLElement | null;
   /** How long a finished "nothing found" chip stays up. */
   cleanChipMs?: number;
 }
 
 interface Attachment extends AttachmentView {
+  /** The composer it was attached to (null: unknown, so it counts for every composer). */
+  composer: HTMLElement | null;
   file: File;
   input: HTMLInputElement | null;
   pending: Promise<void>;
@@ -146,7 +153,8 @@ export class AttachmentWatcher {
       gate = { input, files, released: false };
       setTimeout(() => this.release(gate!), GATE_MAX_MS);
     }
-    for (const file of files) this.add(file, 'input', input, gate);
+    const composer = this.deps.composerFor?.(input) ?? null;
+    for (const file of files) this.add(file, 'input', input, gate, composer);
     if (gate) this.maybeRelease(gate);
   }
 
@@ -181,10 +189,12 @@ export class AttachmentWatcher {
   private onTransfer(e: Event, data: DataTransfer | null, source: 'paste' | 'drop'): void {
     if (!e.isTrusted || !data || this.seen.has(e)) return;
     this.seen.add(e);
-    for (const file of Array.from(data.files)) this.add(file, source, null, null);
+    const target = e.composedPath()[0];
+    const composer = target instanceof this.deps.win.Element ? (this.deps.composerFor?.(target) ?? null) : null;
+    for (const file of Array.from(data.files)) this.add(file, source, null, null, composer);
   }
 
-  private add(file: File, source: Attachment['source'], input: HTMLInputElement | null, gate: Gate | null): void {
+  private add(file: File, source: Attachment['source'], input: HTMLInputElement | null, gate: Gate | null, composer: HTMLElement | null): void {
     if (!this.supported) return;
     const mime = file.type.toLowerCase();
     const media = mime.startsWith('image/') || mime.startsWith('video/');
@@ -192,7 +202,7 @@ export class AttachmentWatcher {
     let status: AttachmentStatus = 'checking';
     if (!(MEDIA_MIMES as readonly string[]).includes(mime)) status = 'unsupported-type';
     else if (file.size > MAX_IMAGE_BYTES) status = 'too-large';
-    const a: Attachment = { id: this.nextId++, status, allowed: false, source, file, input, gate: status === 'checking' ? gate : null, pending: Promise.resolve() };
+    const a: Attachment = { id: this.nextId++, status, allowed: false, source, composer, file, input, gate: status === 'checking' ? gate : null, pending: Promise.resolve() };
     this.items.push(a);
     if (this.items.length > 20) this.items.splice(0, this.items.length - 20);
     this.render();
@@ -244,16 +254,22 @@ export class AttachmentWatcher {
     this.deps.onChange?.();
   }
 
-  /** What a post must wait for: a check still running, or a finding the user has not answered. */
-  block(): Block {
-    if (this.items.some(hasStandingFinding)) return 'finding';
-    if (this.items.some((a) => a.status === 'checking')) return 'checking';
+  /** Attachments that go with a submit from `composer` (those of unknown composer go with any). */
+  private of(composer?: HTMLElement | null): Attachment[] {
+    return this.items.filter((a) => !composer || !a.composer || a.composer === composer);
+  }
+
+  /** What a post from `composer` must wait for: a check still running, or an unanswered finding. */
+  block(composer?: HTMLElement | null): Block {
+    const mine = this.of(composer);
+    if (mine.some(hasStandingFinding)) return 'finding';
+    if (mine.some((a) => a.status === 'checking')) return 'checking';
     return null;
   }
 
   /** Resolves when no check is running, or after `maxMs` (then the post is let go: warn, don't police). */
-  whenChecked(maxMs = 45_000): Promise<void> {
-    const running = this.items.filter((a) => a.status === 'checking').map((a) => a.pending);
+  whenChecked(composer?: HTMLElement | null, maxMs = 45_000): Promise<void> {
+    const running = this.of(composer).filter((a) => a.status === 'checking').map((a) => a.pending);
     return Promise.race([Promise.all(running).then(() => undefined), new Promise<void>((r) => setTimeout(r, maxMs))]);
   }
 
@@ -271,9 +287,9 @@ export class AttachmentWatcher {
   }
 
   /** The post went: its attachments went with it. */
-  posted(): void {
-    this.items.splice(0, this.items.length);
-    this.held = false;
+  posted(composer?: HTMLElement | null): void {
+    for (const a of this.of(composer)) this.items.splice(this.items.indexOf(a), 1);
+    this.held = this.items.some(hasStandingFinding) && this.held;
     this.waiting = false;
     this.render();
   }
@@ -371,7 +387,7 @@ export class AttachmentWatcher {
   }
 
   private render(): void {
-    const items = this.items.map(({ file: _f, input: _i, pending: _p, ...view }) => view);
+    const items = this.items.map(({ file: _f, input: _i, pending: _p, composer: _c, gate: _g, ...view }) => view);
     if (!items.length && !this.layer) return;
     this.layer ??= this.deps.mountLayer(this.actions);
     const vm: ImageViewModel = { items, held: this.held, waiting: this.waiting, focusToken: this.focusToken };

@@ -38,12 +38,13 @@ export interface ControllerDeps {
  * found; if it takes longer than `whenChecked`'s limit the post goes too: warn, don't police).
  */
 export interface ImageHold {
-  block(): 'checking' | 'finding' | null;
-  whenChecked(): Promise<void>;
+  /** Attachments are per composer (`editor`); those whose composer is unknown count for every one. */
+  block(editor: HTMLElement): 'checking' | 'finding' | null;
+  whenChecked(editor: HTMLElement): Promise<void>;
   showHeld(): void;
   showWaiting(): void;
   /** The submit was let through: the attachments went with it. */
-  posted(): void;
+  posted(editor: HTMLElement): void;
 }
 
 interface EditorState {
@@ -91,6 +92,21 @@ export class Controller {
     win.addEventListener('scroll', () => this.render(), { capture: true, passive: true, signal });
     win.addEventListener('resize', () => this.render(), { passive: true, signal });
     signal.addEventListener('abort', () => this.layer?.destroy());
+  }
+
+  /**
+   * The composer an attachment goes with: the editor a paste or drop went into, else the editor
+   * nearest the element (a file input sits in its composer's toolbar), else the one the user is in.
+   */
+  composerFor(target: Element): HTMLElement | null {
+    const direct = this.deps.adapter.editorFrom([target]);
+    if (direct) return direct;
+    for (let scope: Element | null = parentAcrossShadow(target); scope; scope = parentAcrossShadow(scope)) {
+      const found = this.editorWithin(scope);
+      if (found) return found;
+      if (scope === target.ownerDocument.body) break;
+    }
+    return this.currentEditor();
   }
 
   /** The editor the user is in (for the attachment checks' caption). */
@@ -252,7 +268,7 @@ export class Controller {
 
   private onSubmitAttempt(editor: HTMLElement, e: Event, replay: () => void): void {
     const images = this.deps.images;
-    const block = images?.block() ?? null;
+    const block = images?.block(editor) ?? null;
     if (images && block === 'finding') {
       hold(e);
       images.showHeld();
@@ -263,25 +279,25 @@ export class Controller {
       // for text submitted before its check answered.
       hold(e);
       images.showWaiting();
-      void images.whenChecked().then(() => {
-        if (images.block() === 'finding') return images.showHeld();
+      void images.whenChecked(editor).then(() => {
+        if (images.block(editor) === 'finding') return images.showHeld();
         const text = readEditor(editor).text;
-        if (!text.trim()) return this.letGo(replay);
+        if (!text.trim()) return this.letGo(editor, replay);
         void this.runCheck(editor).then(() => {
           const s = this.state(editor);
           if (readEditor(editor).text !== text) return;
           if (s.checkedText === text && s.findings.length && !(s.allowText === text && Date.now() < s.allowUntil)) this.showHeld(s);
-          else this.letGo(replay);
+          else this.letGo(editor, replay);
         });
       });
       return;
     }
     const passed = this.textDecision(editor, e, replay);
-    if (passed) images?.posted();
+    if (passed) images?.posted(editor);
   }
 
-  private letGo(replay: () => void): void {
-    this.deps.images?.posted();
+  private letGo(editor: HTMLElement, replay: () => void): void {
+    this.deps.images?.posted(editor);
     replay();
   }
 
@@ -309,7 +325,7 @@ export class Controller {
       if (readEditor(editor).text !== text) return; // the user changed it meanwhile: they will submit again
       if (s.checkedText === text && s.findings.length) this.showHeld(s);
       // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
-      else this.letGo(replay);
+      else this.letGo(editor, replay);
     });
     return false;
   }
