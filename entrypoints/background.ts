@@ -16,9 +16,41 @@ import { isSitesMessage, UserSites } from '@/src/background/user-sites';
 import { ImageRouter, isImageMessage, type OffscreenHost } from '@/src/background/images';
 
 /**
- * The offscreen document that runs the image checks (Chrome only). Firefox has no offscreen API:
- * there `supported` is false, image messages are answered 'unsupported', and the content script
- * shows no chip and holds nothing for images (text checks work as before).
+ * Firefox has no offscreen documents, but its background is an event page with a DOM: the image
+ * checks run right here, without the models (the Firefox build ships no OCR or face model and no
+ * 'wasm-unsafe-eval'): the location check and "remove location data", the logo check (decoded with
+ * createImageBitmap + OffscreenCanvas), and a video's location and first frame. Text in images and
+ * people are listed as not checked. Built only into the Firefox bundle (import.meta.env.FIREFOX).
+ */
+function backgroundPageHost(repo: Repo, logos: LogoRepo): OffscreenHost {
+  let checker: Promise<{ handle(raw: unknown): Promise<unknown> }> | null = null;
+  const load = () =>
+    (checker ??= (async () => {
+      const [{ analyseImage, stripMetadata }, { OffscreenChecker }, { decodeImage, firstVideoFrame }] = await Promise.all([
+        import('@/src/image/analyse'),
+        import('@/src/offscreen/checker'),
+        import('@/src/offscreen/decode'),
+      ]);
+      return new OffscreenChecker({
+        analyse: analyseImage,
+        strip: stripMetadata,
+        engines: { decode: decodeImage },
+        nameIndex: () => repo.nameIndex(),
+        logos: async () => (await logos.list()).map((r) => ({ name: r.name, width: r.width, height: r.height, png: r.png })),
+        firstFrame: (bytes, mime) => firstVideoFrame(document, bytes, mime),
+      });
+    })());
+  return {
+    supported: typeof document !== 'undefined',
+    open: async () => void (await load()),
+    close: async () => {},
+    send: async (message) => (await load()).handle(message),
+  };
+}
+
+/**
+ * The offscreen document that runs the image checks (Chrome), created on demand and closed when
+ * idle (src/background/images.ts).
  */
 function offscreenHost(): OffscreenHost {
   const c = (globalThis as unknown as { chrome?: { offscreen?: any; runtime?: any } }).chrome;
@@ -52,7 +84,9 @@ export default defineBackground(() => {
   const parsed = parsePack(defaultPack);
   if (!parsed.ok) throw new Error(`The built-in rule pack is invalid: ${parsed.errors.join('; ')}`);
   const db = openDb();
-  const service = new Service(new Repo(db, parsed.pack), Date.now, new LogoRepo(db));
+  const repo = new Repo(db, parsed.pack);
+  const logoRepo = new LogoRepo(db);
+  const service = new Service(repo, Date.now, logoRepo);
   // A pack pushed by the school's IT (browser policy) wins over the stored one; re-read on change.
   const loadManaged = async () => service.setManaged(await readManagedPack(browser.storage.managed));
   // Admin writes wait for the first read, so a locked pack cannot be edited in the first moments.
@@ -60,7 +94,10 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void loadManaged();
   });
-  const images = new ImageRouter({ host: offscreenHost(), imageContext: () => service.imageContext() });
+  const images = new ImageRouter({
+    host: import.meta.env.FIREFOX ? backgroundPageHost(repo, logoRepo) : offscreenHost(),
+    imageContext: () => service.imageContext(),
+  });
   const trust: TrustConfig = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,

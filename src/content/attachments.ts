@@ -211,7 +211,7 @@ export class AttachmentWatcher {
 
   private async check(a: Attachment, mime: MediaMime): Promise<void> {
     try {
-      const data = bytesToBase64(new Uint8Array(await a.file.arrayBuffer()));
+      const data = bytesToBase64(await readBytes(a.file));
       const caption = this.deps.caption?.().slice(0, MAX_TEXT);
       const res = await this.deps.checkImage({ mime, data, ...(caption ? { caption } : {}) });
       if (res.ok) {
@@ -326,7 +326,7 @@ export class AttachmentWatcher {
     if (!(IMAGE_MIMES as readonly string[]).includes(mime)) return fail();
     let res: ImageStripResponse;
     try {
-      res = await this.deps.stripImage({ mime: mime as (typeof IMAGE_MIMES)[number], data: bytesToBase64(new Uint8Array(await a.file.arrayBuffer())) });
+      res = await this.deps.stripImage({ mime: mime as (typeof IMAGE_MIMES)[number], data: bytesToBase64(await readBytes(a.file)) });
     } catch {
       return fail();
     }
@@ -395,6 +395,18 @@ export class AttachmentWatcher {
     if (!items.some(hasStandingFinding)) this.shownAt = 0;
     this.layer.update(items.length ? vm : null);
   }
+}
+
+/**
+ * The file's bytes in an array of our own realm. In Firefox the page's File hands back the page's
+ * ArrayBuffer, and a typed array over it cannot be sliced from a content script ("Permission denied
+ * to access property constructor"): copy it into ours first.
+ */
+async function readBytes(file: File): Promise<Uint8Array> {
+  const page = new Uint8Array(await file.arrayBuffer());
+  const own = new Uint8Array(page.length);
+  own.set(page);
+  return own;
 }
 
 function cleanName(name: string): string {
