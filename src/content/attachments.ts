@@ -202,7 +202,7 @@ export class AttachmentWatcher {
     let status: AttachmentStatus = 'checking';
     if (!(MEDIA_MIMES as readonly string[]).includes(mime)) status = 'unsupported-type';
     else if (file.size > MAX_IMAGE_BYTES) status = 'too-large';
-    const a: Attachment = { id: this.nextId++, status, allowed: false, source, composer, file, input, gate: status === 'checking' ? gate : null, pending: Promise.resolve() };
+    const a: Attachment = { id: this.nextId++, status, allowed: false, video: mime.startsWith('video/'), source, composer, file, input, gate: status === 'checking' ? gate : null, pending: Promise.resolve() };
     this.items.push(a);
     if (this.items.length > 20) this.items.splice(0, this.items.length - 20);
     this.render();

@@ -18,6 +18,8 @@ export interface AttachmentView {
   verdict?: ImageVerdict;
   /** The user chose "Post anyway" for this attachment. */
   allowed: boolean;
+  /** A video (the words say "video", not "photo"). */
+  video?: boolean;
   /** "input": the clean copy can replace the file in the site's own file input; else it is saved. */
   source: 'input' | 'paste' | 'drop';
   /** After "remove location data": what happened, in words. */
@@ -52,9 +54,12 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
   }, [vm?.focusToken]);
   if (!vm || vm.items.length === 0) return <div class="live" aria-live="polite" role="status" />;
 
-  const standing = vm.items.filter(hasStandingFinding);
-  const allowed = vm.items.some((a) => a.allowed && a.verdict?.findings.length) && standing.length === 0;
-  const summary = allowed ? t('image.allowed') : vm.held ? t('image.held') : t('image.maybe');
+  const summary = (a: AttachmentView) =>
+    a.allowed
+      ? t(a.video ? 'image.allowed.video' : 'image.allowed')
+      : vm.held
+        ? t(a.video ? 'image.held.video' : 'image.held')
+        : t(a.video ? 'image.maybe.video' : 'image.maybe');
 
   return (
     <div class="wrap">
@@ -65,9 +70,9 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
         a.status === 'done' && a.verdict?.findings.length ? (
           <div key={a.id} class={`panel sev-${worst(a)}`} role={vm.held ? 'alertdialog' : 'dialog'} aria-modal="false" aria-labelledby={`sl-img-${a.id}`}>
             <h2 id={`sl-img-${a.id}`} ref={headingRef} tabIndex={-1}>
-              {t('image.title')}
+              {t(a.video ? 'image.title.video' : 'image.title')}
             </h2>
-            <p class="summary">{a.allowed ? t('image.allowed') : summary}</p>
+            <p class="summary">{summary(a)}</p>
             <ul class="items">
               {a.verdict.findings.map((f, i) => (
                 <li key={i}>
@@ -129,7 +134,9 @@ function statusLine(a: AttachmentView, waiting: boolean): string {
       return t('image.unsupportedType');
     case 'done':
       if (a.note) return a.note;
-      return a.verdict?.findings.length ? `${t('image.title')}: ${a.verdict.findings.map((f) => f.title).join(', ')}` : t('image.clean');
+      return a.verdict?.findings.length
+        ? `${t(a.video ? 'image.title.video' : 'image.title')}: ${a.verdict.findings.map((f) => f.title).join(', ')}`
+        : t('image.clean');
   }
 }
 

@@ -308,11 +308,11 @@ test('X: a video is checked on its first frame (a pupil\'s name on the opening t
   await writeFile(file, Buffer.from(webm, 'base64'));
   await page.setInputFiles('[data-testid="fileInput"]', file);
   await expectWarning(page, 'Checking image');
-  await expectWarning(page, 'Name visible in an image', "A pupil's name can be read in this image.");
+  await expectWarning(page, 'Second Look: check this video', 'Name visible in an image', "A pupil's name can be read in this image.");
   // No location in this video: the site is given it at once, and Post is held for the name.
   await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.type])).toEqual([['input', 'video/webm']]);
   await page.click('[data-testid="tweetButtonInline"]');
-  await expectWarning(page, 'Your post has not been sent');
+  await expectWarning(page, 'Your post has not been sent. This video may break');
   expect(await fixturePosts(page)).toEqual([]);
 });
 
