@@ -6,7 +6,7 @@
  * logos from the extension's IndexedDB itself, so none of that ever travels through a message.
  */
 import { analyseImage, stripMetadata } from '@/src/image/analyse';
-import { OffscreenChecker, isOffscreenMessage } from '@/src/offscreen/checker';
+import { OffscreenChecker, isFromOurWorker, isOffscreenMessage } from '@/src/offscreen/checker';
 import { browserEngines, firstVideoFrame } from '@/src/offscreen/engines';
 import { openDb } from '@/src/storage/db';
 import { LogoRepo } from '@/src/storage/logos';
@@ -36,6 +36,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   // Only our own service worker: not the options page (its admin messages reach us too, and are
   // not ours to answer), not a content script, not another extension.
   if (!isOffscreenMessage(message)) return undefined;
-  if (sender.id !== browser.runtime.id || sender.tab || sender.url !== workerUrl) return undefined;
+  if (!isFromOurWorker(sender, browser.runtime.id, workerUrl)) return undefined;
   return checker.handle(message);
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../rules/demo.json';
 import type { AnalyseOptions, ImageCheckContext, ImageReport } from '../image/types';
-import { OffscreenChecker, isOffscreenMessage, toVerdict } from './checker';
+import { OffscreenChecker, isFromOurWorker, isOffscreenMessage, toVerdict } from './checker';
 
 const PACK = { ...demo, school: { ...demo.school, locations: [{ name: 'Main site', latitude: 51.5, longitude: -0.14, radiusMetres: 200 }] } };
 const JPEG = btoa('\xff\xd8\xff\xe0 jpeg');
@@ -164,4 +164,18 @@ describe('toVerdict', () => {
     expect(v.findings[0]!.detail.endsWith('…')).toBe(true);
     expect(Object.keys(v.findings[0]!).sort()).toEqual(['clause', 'detail', 'rule', 'severity', 'title']);
   });
+});
+
+describe('isFromOurWorker', () => {
+  const ID = 'abcdefghijklmnopabcdefghijklmnop';
+  const SW = `chrome-extension://${ID}/background.js`;
+  it.each([
+    ['our service worker', { id: ID, url: SW }, true],
+    ['the options page', { id: ID, url: `chrome-extension://${ID}/options.html` }, false],
+    ['our content script in a tab', { id: ID, url: 'https://x.com/home', tab: { id: 3 } }, false],
+    ['a tab claiming the worker URL', { id: ID, url: SW, tab: { id: 3 } }, false],
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: `chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/background.js` }, false],
+    ['no id', { url: SW }, false],
+    ['no url', { id: ID }, false],
+  ])('%s → %s', (_n, sender, want) => expect(isFromOurWorker(sender, ID, SW)).toBe(want));
 });

@@ -39,6 +39,15 @@ export function isOffscreenMessage(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && (raw as { target?: unknown }).target === 'second-look-offscreen';
 }
 
+/**
+ * Only our own service worker may ask the offscreen document for work: our extension id, no tab
+ * (not a content script), and the worker's own URL (not the options page, whose admin messages
+ * reach every extension page too, and not another extension).
+ */
+export function isFromOurWorker(sender: { id?: string; url?: string; tab?: unknown }, extensionId: string, workerUrl: string): boolean {
+  return sender.id === extensionId && !sender.tab && sender.url === workerUrl;
+}
+
 export class OffscreenChecker {
   private compiled: { generation: string; value: Promise<CompiledRuleSet> } | null = null;
 
