@@ -79,7 +79,8 @@ async function main(): Promise<void> {
       await run();
       ms.push(performance.now() - t);
     }
-    rows.push(`| ${label} | ${firstMs.toFixed(0)} ms | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)} ms | ${note} |`);
+    const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+    rows.push(`| ${label} | ${f(firstMs)} ms | ${f(median(ms))} ms | ${f(Math.min(...ms))}–${f(Math.max(...ms))} ms | ${note} |`);
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   };
   const findingsOf = async (stage: ImageStage) => (await analyseImage(bytes, 'image/jpeg', ctx, { stages: [stage], engines })).findings.map((f) => f.detail).join(' / ');

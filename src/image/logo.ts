@@ -9,7 +9,7 @@
  * A whole-image perceptual hash was tried first and dropped: on the labelled set it could not tell
  * two crests of the same shape apart (Hamming distance 6–9 of 256 between different crests, 45 for
  * the school's own crest cropped by 8 %).
- * Pure: no browser API. Prepared logos are cached per LogoInput object (the pipeline keeps them).
+ * Pure: no browser API. Prepared logos are cached by content (see `prepare`).
  */
 import { matchLogoFeatures, prepareLogo, sceneFeatures, type PreparedLogoFeatures } from './features';
 import { fitGray, type GrayImage } from './raster';
@@ -27,17 +27,32 @@ interface PreparedLogo {
   features: PreparedLogoFeatures;
 }
 
-const cache = new WeakMap<LogoInput, Promise<PreparedLogo>>();
+/**
+ * Prepared logos by content (name, size and an FNV-1a hash of the PNG), so a pipeline that reads
+ * the logos afresh for each image does not pay the preparation (~200 ms a logo) again. At most
+ * MAX_CACHED logos are kept; the oldest goes first.
+ */
+const cache = new Map<string, Promise<PreparedLogo>>();
+const MAX_CACHED = 8;
+
+function cacheKey(logo: LogoInput): string {
+  let h = 0x811c9dc5;
+  const b = logo.png;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  return `${logo.name}\u0000${logo.width}x${logo.height}\u0000${b.length}\u0000${(h >>> 0).toString(16)}`;
+}
 
 async function prepare(logo: LogoInput, engines: Pick<ImageEngines, 'decode'>): Promise<PreparedLogo> {
-  let p = cache.get(logo);
+  const key = cacheKey(logo);
+  let p = cache.get(key);
   if (!p) {
     p = (async () => {
       const rgba = await engines.decode(logo.png, 'image/png');
       return { name: logo.name, features: prepareLogo(rgba) };
     })();
-    cache.set(logo, p);
-    p.catch(() => cache.delete(logo));
+    cache.set(key, p);
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    p.catch(() => cache.delete(key));
   }
   return p;
 }
