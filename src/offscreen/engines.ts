@@ -17,11 +17,16 @@ export interface EngineUrls {
   url(path: string): string;
 }
 
+/** The pixels on a white background (dark text on a transparent PNG would read as black on black). */
 function toCanvas(img: RgbaImage): OffscreenCanvas {
+  const raw = new OffscreenCanvas(img.width, img.height);
+  const data = new Uint8ClampedArray(img.data.buffer as ArrayBuffer, img.data.byteOffset, img.data.byteLength);
+  raw.getContext('2d')!.putImageData(new ImageData(data, img.width, img.height), 0, 0);
   const canvas = new OffscreenCanvas(img.width, img.height);
   const g = canvas.getContext('2d')!;
-  const data = new Uint8ClampedArray(img.data.buffer as ArrayBuffer, img.data.byteOffset, img.data.byteLength);
-  g.putImageData(new ImageData(data, img.width, img.height), 0, 0);
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, img.width, img.height);
+  g.drawImage(raw, 0, 0);
   return canvas;
 }
 
