@@ -1,5 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+/**
+ * Files the image checks load at run time, copied from npm packages into the build and loaded by
+ * extension URL (nothing is downloaded): the tesseract.js worker, its WASM cores (LSTM only: the
+ * relaxed-SIMD, SIMD and plain builds, picked by feature detection in the worker), the English
+ * model (4.0.0_best_int), and face-api's tiny face detector weights.
+ */
+const MODEL_FILES: { from: string; to: string }[] = [
+  { from: 'tesseract.js/dist/worker.min.js', to: 'tess/worker.min.js' },
+  ...['relaxedsimd-lstm', 'simd-lstm', 'lstm'].map((v) => ({ from: `tesseract.js-core/tesseract-core-${v}.wasm.js`, to: `tess/core/tesseract-core-${v}.wasm.js` })),
+  { from: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', to: 'tess/lang/eng.traineddata.gz' },
+  { from: '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json', to: 'face/tiny_face_detector_model-weights_manifest.json' },
+  { from: '@vladmandic/face-api/model/tiny_face_detector_model.bin', to: 'face/tiny_face_detector_model.bin' },
+];
 
 // The manifest asks for the least it can: storage for our own data, and host access only to the
 // sites the adapters cover (the content script's `matches`, from src/sites). No <all_urls>.
@@ -13,13 +28,18 @@ export default defineConfig({
     // scripting: register the content script on sites the user adds ("Other sites" on the options
     // page); each such origin is asked for, one at a time, from the user's click, out of
     // optional_host_permissions. Nothing is granted at install.
-    permissions: ['storage', 'scripting'],
+    // offscreen: the image checks run in an offscreen document (Chrome; absent in Firefox's build).
+    permissions: ['storage', 'scripting', 'offscreen'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // An admin-pushed rule pack through browser policy (src/pack/managed.ts reads it).
     storage: { managed_schema: 'managed-schema.json' },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+      // 'wasm-unsafe-eval': tesseract.js's WASM core (without it the OCR worker hangs silently).
+      // connect-src 'self': the offscreen document reads the model files shipped in the extension
+      // (chrome-extension://<our id>/...) and nothing else; no http(s) origin is allowed.
+      // Content scripts are not extension pages: the social site's page gets none of this.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     },
     browser_specific_settings: {
       // Firefox's data-collection declaration: Second Look collects nothing.
@@ -33,9 +53,19 @@ export default defineConfig({
     },
   },
   hooks: {
+    'build:publicAssets': (wxt, assets) => {
+      if (wxt.config.browser === 'firefox') return;
+      for (const f of MODEL_FILES) assets.push({ absoluteSrc: resolve('node_modules', f.from), relativeDest: f.to });
+    },
     // MV2 (the Firefox build) has no optional_host_permissions: there the per-site permission for
     // "Other sites" lives in optional_permissions.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Firefox has no offscreen documents: the permission would be unknown there.
+      if (wxt.config.browser === 'firefox') {
+        if (manifest.permissions) manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
+        // No image models in the Firefox build: no WASM and no loads of our own files needed.
+        manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" };
+      }
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'] as typeof manifest.optional_permissions;
         delete (manifest as { optional_host_permissions?: unknown }).optional_host_permissions;

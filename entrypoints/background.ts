@@ -15,18 +15,90 @@ import { Repo } from '@/src/storage/repo';
 import { applyProtectionReport, badgeFor, isProtectionReport } from '@/src/background/protection';
 import { isSitesMessage, UserSites } from '@/src/background/user-sites';
 import { isLocaleMessage, LocaleSetting, withLocale } from '@/src/background/locale';
+import { ImageRouter, isImageMessage, type OffscreenHost } from '@/src/background/images';
+
+/**
+ * Firefox has no offscreen documents, but its background is an event page with a DOM: the image
+ * checks run right here, without the models (the Firefox build ships no OCR or face model and no
+ * 'wasm-unsafe-eval'): the location check and "remove location data", the logo check (decoded with
+ * createImageBitmap + OffscreenCanvas), and a video's location and first frame. Text in images and
+ * people are listed as not checked. Built only into the Firefox bundle (import.meta.env.FIREFOX).
+ */
+function backgroundPageHost(repo: Repo, logos: LogoRepo): OffscreenHost {
+  let checker: Promise<{ handle(raw: unknown): Promise<unknown> }> | null = null;
+  const load = () =>
+    (checker ??= (async () => {
+      const [{ analyseImage, stripMetadata }, { OffscreenChecker }, { decodeImage, firstVideoFrame }] = await Promise.all([
+        import('@/src/image/analyse'),
+        import('@/src/offscreen/checker'),
+        import('@/src/offscreen/decode'),
+      ]);
+      return new OffscreenChecker({
+        analyse: analyseImage,
+        strip: stripMetadata,
+        engines: { decode: decodeImage },
+        nameIndex: () => repo.nameIndex(),
+        logos: async () => (await logos.list()).map((r) => ({ name: r.name, width: r.width, height: r.height, png: r.png })),
+        firstFrame: (bytes, mime) => firstVideoFrame(document, bytes, mime),
+      });
+    })());
+  return {
+    supported: typeof document !== 'undefined',
+    open: async () => void (await load()),
+    close: async () => {},
+    send: async (message) => (await load()).handle(message),
+  };
+}
+
+/**
+ * The offscreen document that runs the image checks (Chrome), created on demand and closed when
+ * idle (src/background/images.ts).
+ */
+function offscreenHost(): OffscreenHost {
+  const c = (globalThis as unknown as { chrome?: { offscreen?: any; runtime?: any } }).chrome;
+  const api = c?.offscreen;
+  const url = browser.runtime.getURL('/offscreen.html');
+  let creating: Promise<void> | null = null;
+  const isOpen = async (): Promise<boolean> => {
+    const contexts = (await c!.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })) as unknown[];
+    return contexts.length > 0;
+  };
+  return {
+    supported: !!api && typeof c?.runtime?.getContexts === 'function',
+    async open() {
+      if (creating) return creating;
+      if (await isOpen()) return;
+      creating = (api.createDocument({
+        url,
+        reasons: ['WORKERS', 'BLOBS'],
+        justification: 'Checks photos and videos the user attaches (text, faces, logos, location) on the device.',
+      }) as Promise<void>).finally(() => (creating = null));
+      return creating;
+    },
+    async close() {
+      if (await isOpen()) await api.closeDocument();
+    },
+    send: (message) => browser.runtime.sendMessage(message),
+  };
+}
 
 export default defineBackground(() => {
   const parsed = parsePack(defaultPack);
   if (!parsed.ok) throw new Error(`The built-in rule pack is invalid: ${parsed.errors.join('; ')}`);
   const db = openDb();
-  const service = new Service(new Repo(db, parsed.pack), Date.now, new LogoRepo(db));
+  const repo = new Repo(db, parsed.pack);
+  const logoRepo = new LogoRepo(db);
+  const service = new Service(repo, Date.now, logoRepo);
   // A pack pushed by the school's IT (browser policy) wins over the stored one; re-read on change.
   const loadManaged = async () => service.setManaged(await readManagedPack(browser.storage.managed));
   // Admin writes wait for the first read, so a locked pack cannot be edited in the first moments.
   const managedReady = loadManaged().catch(() => undefined);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void loadManaged();
+  });
+  const images = new ImageRouter({
+    host: import.meta.env.FIREFOX ? backgroundPageHost(repo, logoRepo) : offscreenHost(),
+    imageContext: () => service.imageContext(),
   });
   const trust: TrustConfig = {
     extensionId: browser.runtime.id,
@@ -58,6 +130,7 @@ export default defineBackground(() => {
       return locale.ready.then(() => applyProtectionReport(message, sender.tab!.id!, browser.action, locale.current())).then((ok) => ({ ok }));
     }
     if (channel === 'site' && isActionMessage(message)) return Promise.all([service.handleAction(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
+    if (channel === 'site' && isImageMessage(message)) return Promise.all([images.handle(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
     if (channel === 'site') return Promise.all([service.handleSite(message, sender.tab!.id!), locale.ready]).then(([res]) => withLocale(res, locale.current()));
     if (channel === 'admin' && isLocaleMessage(message)) return locale.handle(message);
     if (channel === 'admin' && isSitesMessage(message)) return userSites.handle(message);

@@ -3,11 +3,14 @@
  * and talks to the background over the site channel. Untrusted side: no storage API, no class-list
  * data; it sends what the user wrote and gets findings back.
  */
+import { AttachmentWatcher } from '@/src/content/attachments';
 import { Controller } from '@/src/content/controller';
 import { mountActionLayer } from '@/src/content/action-layer';
+import { mountImageLayer } from '@/src/content/image-layer';
 import { mountLayer } from '@/src/content/layer';
+import { readEditor } from '@/src/content/read-text';
 import { SocialController } from '@/src/content/social';
-import type { CheckActionResponse, CheckResponse } from '@/src/messaging/protocol';
+import type { CheckActionResponse, CheckResponse, ImageCheckResponse, ImageStripResponse } from '@/src/messaging/protocol';
 import { isLocale, setLocale } from '@/src/i18n/core';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
 
@@ -31,7 +34,29 @@ export default defineContentScript({
           return res;
         }),
     });
-    new Controller({
+    let controller: Controller | null = null;
+    // Photos and videos the user attaches: checked in the extension (background → offscreen).
+    const images = new AttachmentWatcher({
+      win: window,
+      signal: ctx.signal,
+      mountLayer: (actions) => mountImageLayer(document, actions),
+      checkImage: (req) => {
+        const editor = controller?.currentEditor();
+        const surface = editor ? adapter.surfaceOf(editor) : 'post';
+        return (browser.runtime.sendMessage({ type: 'checkImage', site: adapter.id, surface, ...req }) as Promise<ImageCheckResponse>).then((res) => {
+          if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
+          return res;
+        });
+      },
+      stripImage: (req) => browser.runtime.sendMessage({ type: 'stripImage', ...req }) as Promise<ImageStripResponse>,
+      composerFor: (target) => controller?.composerFor(target) ?? null,
+      caption: () => {
+        const editor = controller?.currentEditor();
+        return editor ? readEditor(editor).text : '';
+      },
+    });
+    controller = new Controller({
+      images,
       adapter,
       win: window,
       signal: ctx.signal,

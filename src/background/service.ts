@@ -69,6 +69,21 @@ export class Service {
 
   private invalidate(): void {
     this.compiled = null;
+    this.generation++;
+  }
+
+  /** Bumped on every write that changes what a check sees (rules, lists, logos, managed pack). */
+  private generation = 0;
+  /** Distinguishes this worker's life from the next one (module state, and the counter, restart). */
+  private readonly boot = Math.random().toString(36).slice(2);
+
+  /**
+   * What the offscreen document needs to check an image: the pack in force (managed or stored, as
+   * plain JSON) and a key that changes whenever the rule set, class lists or logos change, so it can
+   * keep its own compiled rule set warm and rebuild only when needed.
+   */
+  async imageContext(): Promise<{ pack: RulePack; generation: string }> {
+    return { pack: JSON.parse(JSON.stringify(await this.pack())) as RulePack, generation: `${this.boot}:${this.generation}` };
   }
 
   /** Site channel. `tabId` comes from the verified sender, never from the payload. */
@@ -175,10 +190,12 @@ export class Service {
         }
         const added = await this.logos.add(msg.name, png, msg.width, msg.height);
         if (!added.ok) return added;
+        this.invalidate();
         return { ok: true, status: await this.status() };
       }
       case 'deleteLogo':
         await this.logos?.delete(msg.id);
+        this.invalidate();
         return { ok: true, status: await this.status() };
       case 'getLogos': {
         const rows = (await this.logos?.list()) ?? [];

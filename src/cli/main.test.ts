@@ -103,3 +103,43 @@ describe('cli check', () => {
     expect(r.stderr).toContain(message);
   });
 }, 120_000);
+
+describe('cli check-image', () => {
+  const IMG = 'test/fixtures/images';
+  const base = ['check-image', '--pack', `${IMG}/pack.json`, '--people', `${IMG}/class-list.csv`, '--logo', `${IMG}/source/logo.png`];
+
+  it('writes one JSON line per file, in order, with the pack clause, and carries on after a missing file', () => {
+    const r = cli([...base, '--stages', 'metadata,logo', `${IMG}/source/busy-with-logo.jpg`, 'no/such/photo.jpg', `${IMG}/source/photo.jpg`]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({
+      file: `${IMG}/source/busy-with-logo.jpg`,
+      findings: [
+        {
+          rule: 'logo',
+          severity: 'warn',
+          clause: "Do not publish the school's or the local authority's logos, brand or uniform on personal social media.",
+          detail: 'The school logo appears in this image (logo).',
+        },
+      ],
+      hasLocation: false,
+      skipped: [],
+    });
+    expect(Object.keys((lines[0]!.findings as Record<string, unknown>[])[0]!.box as object)).toEqual(['x', 'y', 'w', 'h']);
+    expect(lines[1]).toEqual({ file: 'no/such/photo.jpg', error: 'cannot read the file: no such file' });
+    // GPS in London: far from the fixture school in Birmingham, so no finding, but removable location data.
+    expect(lines[2]).toEqual({ file: `${IMG}/source/photo.jpg`, findings: [], hasLocation: true, skipped: [] });
+  });
+
+  it.each([
+    [[...base], 'check-image needs at least one FILE'],
+    [[...base, '--stages', 'metadata,colour', 'x.jpg'], '--stages: "colour" is not a stage'],
+    [['check-image', '--pack', `${IMG}/pack.json`, '--people', `${IMG}/class-list.csv`, '--logo', 'no/logo.png', 'x.jpg'], 'cannot read the logo "'],
+    [['check', '--pack', PACK, '--people', PEOPLE, '--official'], 'unknown option "--official"'],
+  ])('exits with code 2 and says why: %j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+}, 120_000);

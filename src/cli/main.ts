@@ -14,25 +14,30 @@
  * stderr: problems with the pack or class list (exit code 2) and class-list warnings.
  * Exit codes: 0 all lines read (even if some were bad), 2 bad arguments, pack or class list.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { compileRuleSet } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
 import { parseLocalTime } from '../engine/clock';
 import { SITE_IDS, SURFACES, type CheckInput, type Finding, type SiteId } from '../engine/types';
-import type { PersonInput } from '../engine/name-index';
-import { CLASSLIST_LIMITS } from '../import/classlist';
-import type { ImportedPerson } from '../import/types';
-import { readClassListFile } from '../import/read-file';
-import { PACK_LIMITS, parsePackText } from '../pack/parse';
-import type { RulePack } from '../pack/types';
+import { ALL_STAGES } from '../image/analyse';
+import type { ImageStage } from '../image/types';
+import type { SchoolLocation } from '../pack/types';
+import { load, userPath } from './load';
 
-const USAGE = `Usage: npm run --silent cli -- check --pack <pack.json> --people <class-list file> [--site <siteId>]
+const USAGE = `Usage:
+  npm run --silent cli -- check --pack <pack.json> --people <class-list file> [--site <siteId>]
+  npm run --silent cli -- check-image --pack <pack.json> --people <class-list file> [--logo <logo.png>]...
+      [--site <siteId>] [--official] [--caption <text>] [--stages metadata,logo,ocr,faces] [--timings] FILE...
 
-Reads JSON lines {"id": "...", "text": "..."} on stdin (optional "surface" and "now": "yyyy-mm-ddTHH:MM",
+check: reads JSON lines {"id": "...", "text": "..."} on stdin (optional "surface" and "now": "yyyy-mm-ddTHH:MM",
 the local time) and writes one line per input:
   {"id": "...", "findings": [{"rule", "start", "end", "severity", "clause"}]}
+check-image: checks each photo or video FILE and writes one line per file, in order:
+  {"file": "...", "findings": [{"rule", "severity", "clause", "detail", "box"?}], "hasLocation": true|false, "skipped": [...]}
+  Logos: each --logo PNG; without --logo, every .png in a "logos" folder beside the pack.
+  --official checks as the school's own account (with --caption: the text posted with the photo).
 Sites: ${SITE_IDS.join(', ')} (default: other).`;
 
 /** Longest input line accepted; the engine itself checks only the first 20,000 characters. */
@@ -41,24 +46,49 @@ const MAX_LINE_CHARS = 1024 * 1024;
 class UsageError extends Error {}
 
 interface Options {
+  command: 'check' | 'check-image';
   pack: string;
   people: string;
   site: SiteId;
+  logos: string[];
+  official: boolean;
+  caption?: string;
+  stages: ImageStage[];
+  timings: boolean;
+  files: string[];
 }
+
+const VALUE_OPTIONS: Record<Options['command'], readonly string[]> = {
+  check: ['--pack', '--people', '--site'],
+  'check-image': ['--pack', '--people', '--site', '--logo', '--caption', '--stages'],
+};
+const FLAG_OPTIONS: Record<Options['command'], readonly string[]> = { check: [], 'check-image': ['--official', '--timings'] };
 
 function parseArgs(argv: string[]): Options | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'check' && command !== 'check-image') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const values: Record<string, string> = {};
+  const logos: string[] = [];
+  const files: string[] = [];
+  const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
+    if (command === 'check-image' && !arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name !== '--pack' && name !== '--people' && name !== '--site') throw new UsageError(`unknown option "${arg}"`);
+    if (FLAG_OPTIONS[command].includes(name) && eq === -1) {
+      flags.add(name);
+      continue;
+    }
+    if (!VALUE_OPTIONS[command].includes(name)) throw new UsageError(`unknown option "${arg}"`);
     const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    values[name] = value;
+    if (name === '--logo') logos.push(value);
+    else values[name] = value;
   }
   if (!values['--pack']) throw new UsageError('--pack <pack.json> is required');
   if (!values['--people']) throw new UsageError('--people <class-list file> is required');
@@ -66,55 +96,26 @@ function parseArgs(argv: string[]): Options | 'help' {
   if (!(SITE_IDS as readonly string[]).includes(site)) {
     throw new UsageError(`--site "${site}" is not a known site (use one of: ${SITE_IDS.join(', ')})`);
   }
-  return { pack: values['--pack'], people: values['--people'], site: site as SiteId };
-}
-
-/**
- * `npm run` moves to the package root before running the script, so a path the user typed is
- * relative to INIT_CWD (the directory npm was started in). Only trusted when npm ran *this* script.
- */
-function userPath(p: string): string {
-  const base = process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
-  return resolve(base, p);
-}
-
-/** Reads a UTF-8 text file, refusing oversize files before loading them. Throws a plain message. */
-function readText(path: string, what: string, maxBytes: number): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new Error(`cannot read the ${what} "${path}": no such file`);
+  let stages = [...ALL_STAGES];
+  if (values['--stages']) {
+    stages = values['--stages'].split(',').map((x) => x.trim()) as ImageStage[];
+    const bad = stages.find((x) => !ALL_STAGES.includes(x));
+    if (bad) throw new UsageError(`--stages: "${bad}" is not a stage (use: ${ALL_STAGES.join(', ')})`);
   }
-  if (size > maxBytes) throw new Error(`the ${what} "${path}" is too big: the limit is ${Math.round(maxBytes / 1024 / 1024)} MB`);
-  const bytes = readFileSync(path);
-  try {
-    // Fatal decoding: a Windows-1252 export would otherwise turn "Noémie" into "No�mie" silently.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`the ${what} "${path}" is not UTF-8 text (in Excel, save it as "CSV UTF-8")`);
-  }
-}
-
-function load(opts: Options): { pack: RulePack; people: PersonInput[] } {
-  const packPath = userPath(opts.pack);
-  const parsedPack = parsePackText(readText(packPath, 'pack file', PACK_LIMITS.maxBytes));
-  if (!parsedPack.ok) {
-    throw new Error(`the pack "${opts.pack}" is not valid:\n  ${parsedPack.errors.join('\n  ')}`);
-  }
-  const peoplePath = userPath(opts.people);
-  // The same reader as the options page: any encoding Excel writes, MIS / SDS / OneRoster headers.
-  let bytes: Uint8Array;
-  try {
-    if (statSync(peoplePath).size > CLASSLIST_LIMITS.maxBytes) throw new Error('too big');
-    bytes = readFileSync(peoplePath);
-  } catch (e) {
-    throw new Error(`cannot read the class list "${peoplePath}"${(e as Error).message === 'too big' ? ': it is larger than 10 MB' : ''}`);
-  }
-  const list = readClassListFile(bytes, peoplePath);
-  if (!list.ok) throw new Error(list.error);
-  for (const w of list.warnings) process.stderr.write(`warning: ${w}\n`);
-  return { pack: parsedPack.pack, people: list.people.map(personInput) };
+  if (command === 'check-image' && files.length === 0) throw new UsageError('check-image needs at least one FILE');
+  const opts: Options = {
+    command,
+    pack: values['--pack'],
+    people: values['--people'],
+    site: site as SiteId,
+    logos,
+    official: flags.has('--official'),
+    stages,
+    timings: flags.has('--timings'),
+    files,
+  };
+  if (values['--caption'] !== undefined) opts.caption = values['--caption'];
+  return opts;
 }
 
 type LineResult =
@@ -165,7 +166,7 @@ function checkLine(line: string, lineNo: number, run: (input: Omit<CheckInput, '
   }
 }
 
-async function writeLine(value: LineResult): Promise<void> {
+async function writeLine(value: unknown): Promise<void> {
   // Respect back-pressure so a large batch piped to a slow reader does not pile up in memory.
   if (!process.stdout.write(`${JSON.stringify(value)}\n`)) {
     await new Promise<void>((done) => process.stdout.once('drain', done));
@@ -186,14 +187,32 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let compiled: ReturnType<typeof compileRuleSet>;
+  let locations: SchoolLocation[] = [];
   try {
     const { pack, people } = load(opts);
     compiled = compileRuleSet(pack, people);
+    locations = pack.school.locations ?? [];
   } catch (e) {
     process.stderr.write(`second-look: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const site = opts.site;
+  if (opts.command === 'check-image') {
+    // Loaded only for images: the text check stays fast to start.
+    const { checkImages, readLogos } = await import('./check-image');
+    let logos;
+    try {
+      logos = readLogos(opts.logos.length > 0 ? opts.logos.map(userPath) : logosBesidePack(userPath(opts.pack)));
+    } catch (e) {
+      process.stderr.write(`second-look: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    const ctx = { compiled, locations, logos, site, officialAccount: opts.official, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) };
+    for await (const line of checkImages(opts.files.map((f) => ({ shown: f, path: userPath(f) })), ctx, opts.stages, opts.timings)) {
+      await writeLine(line);
+    }
+    return 0;
+  }
   const run = (input: Omit<CheckInput, 'site'>) => evaluate(compiled, { ...input, site });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
@@ -203,6 +222,19 @@ async function main(argv: string[]): Promise<number> {
     await writeLine(checkLine(raw, lineNo, run));
   }
   return 0;
+}
+
+/** PNG files in a "logos" folder beside the pack (sorted), or none. */
+function logosBesidePack(packPath: string): string[] {
+  const dir = join(dirname(packPath), 'logos');
+  try {
+    return readdirSync(dir)
+      .filter((f) => extname(f).toLowerCase() === '.png')
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
 }
 
 main(process.argv.slice(2)).then(
@@ -216,14 +248,3 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/** What the engine indexes (hashed in memory with an ephemeral key by compileRuleSet): names plus facts. */
-function personInput(p: ImportedPerson): PersonInput {
-  const out: PersonInput = { role: p.role, forename: p.forename, surname: p.surname };
-  if (p.preferred) out.preferred = p.preferred;
-  if (p.preferredSurname) out.preferredSurname = p.preferredSurname;
-  if (p.group) out.group = p.group;
-  if (p.dob) out.dob = p.dob;
-  if (p.leftOn) out.leftOn = p.leftOn;
-  if (p.photoConsent !== undefined) out.photoConsent = p.photoConsent;
-  return out;
-}

@@ -27,6 +27,24 @@ export interface ControllerDeps {
   signal: AbortSignal;
   /** Debounce after the last keystroke before checking. */
   debounceMs?: number;
+  /** Attached photos and videos (src/content/attachments.ts): a post waits for them too. */
+  images?: ImageHold;
+}
+
+/**
+ * What the controller needs from the attachment checks. A post is held while an image finding
+ * stands ('finding': the image warning opens) or a check is still running ('checking': the post
+ * waits, the chip says so, and when the check ends the post goes on by itself if nothing was
+ * found; if it takes longer than `whenChecked`'s limit the post goes too: warn, don't police).
+ */
+export interface ImageHold {
+  /** Attachments are per composer (`editor`); those whose composer is unknown count for every one. */
+  block(editor: HTMLElement): 'checking' | 'finding' | null;
+  whenChecked(editor: HTMLElement): Promise<void>;
+  showHeld(): void;
+  showWaiting(): void;
+  /** The submit was let through: the attachments went with it. */
+  posted(editor: HTMLElement): void;
 }
 
 interface EditorState {
@@ -76,6 +94,26 @@ export class Controller {
     win.addEventListener('scroll', () => this.render(), { capture: true, passive: true, signal });
     win.addEventListener('resize', () => this.render(), { passive: true, signal });
     signal.addEventListener('abort', () => this.layer?.destroy());
+  }
+
+  /**
+   * The composer an attachment goes with: the editor a paste or drop went into, else the editor
+   * nearest the element (a file input sits in its composer's toolbar), else the one the user is in.
+   */
+  composerFor(target: Element): HTMLElement | null {
+    const direct = this.deps.adapter.editorFrom([target]);
+    if (direct) return direct;
+    for (let scope: Element | null = parentAcrossShadow(target); scope; scope = parentAcrossShadow(scope)) {
+      const found = this.editorWithin(scope);
+      if (found) return found;
+      if (scope === target.ownerDocument.body) break;
+    }
+    return this.currentEditor();
+  }
+
+  /** The editor the user is in (for the attachment checks' caption). */
+  currentEditor(): HTMLElement | null {
+    return this.current?.isConnected ? this.current : null;
   }
 
   private state(editor: HTMLElement): EditorState {
@@ -247,21 +285,55 @@ export class Controller {
   }
 
   /**
-   * A submit of `editors` (usually one). Held while any of them has a standing finding or has not
-   * been checked in its current form; an unchecked one is checked first, and only a clean result
-   * for all of them replays the submit.
+   * A submit of `editors` (usually one; the first is the one the control belongs to). Attachments
+   * first: held while a photo's finding stands, or while its check is still running (then decided
+   * again when it answers). Then the text: held while any editor has a standing finding or has not
+   * been checked in its current form; an unchecked one is checked first, and only a clean result for
+   * all of them replays the submit.
    */
   private onSubmitAttempt(editors: HTMLElement[], e: Event, replay: () => void): void {
+    const editor = editors[0]!;
+    const images = this.deps.images;
+    const block = images?.block(editor) ?? null;
+    if (images && block === 'finding') {
+      hold(e);
+      images.showHeld();
+      return;
+    }
+    if (images && block === 'checking') {
+      // Pressed while an attachment is still being checked: wait for it, then decide again, as
+      // for text submitted before its check answered.
+      hold(e);
+      images.showWaiting();
+      void images.whenChecked(editor).then(() => {
+        if (images.block(editor) === 'finding') return images.showHeld();
+        this.textDecision(editors, null, editor, replay);
+      });
+      return;
+    }
+    this.textDecision(editors, e, editor, replay);
+  }
+
+  private letGo(editor: HTMLElement, replay: () => void): void {
+    this.deps.images?.posted(editor);
+    replay();
+  }
+
+  /**
+   * The text's part of a submit decision. `e` is the submit event still in flight (held when
+   * needed), or null when the submit was already held (waiting for an image): then a clean result
+   * replays it.
+   */
+  private textDecision(editors: HTMLElement[], e: Event | null, editor: HTMLElement, replay: () => void): void {
     const now = Date.now();
     const items = editors
-      .map((editor) => ({ editor, s: this.state(editor), text: readEditor(editor).text }))
+      .map((ed) => ({ editor: ed, s: this.state(ed), text: readEditor(ed).text }))
       .filter((i) => i.text.trim());
-    if (items.length === 0) return;
     const isAllowed = (i: (typeof items)[number]) => i.s.allowText === i.text && now < i.s.allowUntil;
     const open = items.filter((i) => !isAllowed(i));
     const flagged = open.find((i) => i.s.checkedText === i.text && i.s.findings.length > 0);
     if (flagged) {
-      hold(e);
+      if (e) hold(e);
       this.current = flagged.editor;
       this.showHeld(flagged.s);
       return;
@@ -269,12 +341,14 @@ export class Controller {
     const unchecked = open.filter((i) => i.s.checkedText !== i.text);
     if (unchecked.length === 0) {
       // One submit can reach us twice: a click (or Enter) and then the form's own trusted
-      // \`submit\` event. Let the whole gesture through, then let the allowance lapse.
+      // `submit` event. Let the whole gesture through, then let the allowance lapse.
       for (const i of items) if (isAllowed(i)) i.s.allowUntil = Math.min(i.s.allowUntil, now + SUBMIT_GESTURE_MS);
+      if (e) this.deps.images?.posted(editor);
+      else this.letGo(editor, replay);
       return;
     }
     // Not checked yet (typed and submitted within the debounce): hold, check, then decide.
-    hold(e);
+    if (e) hold(e);
     this.current = unchecked[0]!.editor;
     void Promise.all(unchecked.map((i) => this.runCheck(i.editor))).then(() => {
       // The user changed something meanwhile: they will submit again.
@@ -285,7 +359,7 @@ export class Controller {
         this.showHeld(found.s);
       }
       // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
-      else replay();
+      else this.letGo(editor, replay);
     });
   }
 

@@ -94,11 +94,36 @@ export function guardHost(doc: Document, host: HTMLElement, showing: () => boole
 }
 
 export function mountLayer(doc: Document, actions: WarningActions): Layer {
+  const host = mountShadowHost(doc, WARNING_CSS);
+  return {
+    update(vm) {
+      host.setShowing(!!(vm && vm.items.length));
+      render(h(WarningLayer, { vm, actions }), host.container);
+    },
+    destroy() {
+      host.destroy(() => render(null, host.container));
+    },
+  };
+}
+
+export interface ShadowHost {
+  /** Render into this (inside the closed root). */
+  container: HTMLElement;
+  /** While showing, the host is in the page, in the top layer, and guarded against tampering. */
+  setShowing(showing: boolean): void;
+  destroy(unrender: () => void): void;
+}
+
+/**
+ * A host with a random tag, a CLOSED shadow root with `css`, and the tamper guard: the one way our
+ * in-page UI (the text warning, the image chip) is mounted.
+ */
+export function mountShadowHost(doc: Document, css: string): ShadowHost {
   const host = doc.createElement(randomTag());
   host.setAttribute('style', HOST_STYLE);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = WARNING_CSS;
+  style.textContent = css;
   root.appendChild(style);
   const container = doc.createElement('div');
   root.appendChild(container);
@@ -130,15 +155,15 @@ export function mountLayer(doc: Document, actions: WarningActions): Layer {
   const unguard = guardHost(doc, host, () => showing, attach);
 
   return {
-    update(vm) {
-      showing = !!(vm && vm.items.length);
+    container,
+    setShowing(next) {
+      showing = next;
       if (showing) attach();
-      render(h(WarningLayer, { vm, actions }), container);
     },
-    destroy() {
+    destroy(unrender) {
       showing = false;
       unguard();
-      render(null, container);
+      unrender();
       if (attached) host.remove();
     },
   };

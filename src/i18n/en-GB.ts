@@ -401,6 +401,30 @@ export const enGBContent = {
   'action.advice.copy': 'Copy this text',
   'action.advice.copied': 'Copied. Nothing has been sent to anyone.',
   'action.advice.copyFailed': 'Select the text and copy it yourself.',
+
+  // Image checks (issue 6): the chip and warning for attached photos and videos.
+  'image.checking': "Checking image…",
+  'image.checkingHeld': "Checking image… Your post will wait until the check is done.",
+  'image.clean': "Image checked: nothing found.",
+  'image.failed': "This file could not be checked.",
+  'image.tooLarge': "This file is too large to check (over 25 MB).",
+  'image.unsupportedType': "This kind of file cannot be checked.",
+  'image.title': "Second Look: check this photo",
+  'image.held': "Your post has not been sent. This photo may break your school's social media policy.",
+  'image.maybe': "This photo may break your school's social media policy.",
+  'image.allowed': "OK. Your post will go with this photo when you press the button again.",
+  'image.title.video': "Second Look: check this video",
+  'image.held.video': "Your post has not been sent. This video may break your school's social media policy.",
+  'image.maybe.video': "This video may break your school's social media policy.",
+  'image.allowed.video': "OK. Your post will go with this video when you press the button again.",
+  'image.anyway': "Post anyway",
+  'image.dismiss': "Hide this message",
+  'image.strip.replace': "Remove location data from this photo",
+  'image.strip.save': "Save a copy without location data",
+  'image.strip.replaced': "Location data removed: the photo now attached has no location in it.",
+  'image.strip.saved': "A copy without location data was saved to your downloads. Remove this photo from your post and attach that copy instead.",
+  'image.removed': 'I have removed this photo from my post',
+  'image.strip.failed': "The location data could not be removed from this file.",
 } as const;
 
 // The two are joined in index.ts, not here: a joined object in this module would keep the page's

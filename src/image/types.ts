@@ -72,6 +72,8 @@ export interface ImageReport {
 export interface AnalyseOptions {
   stages?: readonly ImageStage[];
   signal?: AbortSignal;
+  /** Decoder, OCR and face detector; without them only the metadata stage runs (the others are `skipped`). */
+  engines?: ImageEngines;
 }
 
 /**

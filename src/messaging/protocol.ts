@@ -284,3 +284,117 @@ export const LocaleMessage = v.variant('type', [
 ]);
 export type LocaleMessage = v.InferOutput<typeof LocaleMessage>;
 export type LocaleResponse = { ok: true; locale: Locale } | { ok: false; error: string };
+
+// ---- images (issue 6) ----------------------------------------------------------------------------
+//
+// Image bytes travel content script → background → offscreen document and nowhere else. Runtime
+// messaging is JSON in Chrome, so the bytes go as base64; every hop re-checks the shape and the
+// size cap. The answer to the page is an `ImageVerdict`: rule, severity, the pack's title and
+// clause, and plain words about the user's own image (src/image/types.ts), never OCR'd text spans,
+// logo pixels or class-list data.
+
+/** The largest attachment we check (bytes). Bigger files are not checked, and the chip says so. */
+export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+/** Base64 length of MAX_IMAGE_BYTES. */
+export const MAX_IMAGE_BASE64 = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
+
+export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const VIDEO_MIMES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
+export const MEDIA_MIMES = [...IMAGE_MIMES, ...VIDEO_MIMES] as const;
+export type MediaMime = (typeof MEDIA_MIMES)[number];
+
+export const base64Field = v.pipe(
+  v.string(),
+  v.minLength(4),
+  v.maxLength(MAX_IMAGE_BASE64),
+  // Checked without a regular expression over a 33 MB string: a single pass over char codes.
+  v.check(isBase64, 'not base64'),
+);
+
+function isBase64(s: string): boolean {
+  if (s.length % 4 !== 0) return false;
+  let pad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 61 /* = */) {
+      if (i < s.length - 2) return false;
+      pad++;
+      continue;
+    }
+    if (pad) return false;
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export const ImageCheckRequest = v.strictObject({
+  type: v.literal('checkImage'),
+  site: v.picklist(SITE_IDS),
+  surface: v.picklist(SURFACES),
+  mime: v.picklist(MEDIA_MIMES),
+  data: base64Field,
+  /** What the user has typed alongside (official-account: a child named in a post with a photo). */
+  caption: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+});
+export type ImageCheckRequest = v.InferOutput<typeof ImageCheckRequest>;
+
+export const ImageStripRequest = v.strictObject({
+  type: v.literal('stripImage'),
+  mime: v.picklist(IMAGE_MIMES),
+  data: base64Field,
+});
+export type ImageStripRequest = v.InferOutput<typeof ImageStripRequest>;
+
+export const ImageSiteMessage = v.variant('type', [ImageCheckRequest, ImageStripRequest]);
+export type ImageSiteMessage = v.InferOutput<typeof ImageSiteMessage>;
+
+const IMAGE_STAGES = ['metadata', 'logo', 'ocr', 'faces'] as const;
+
+export const ImageFindingOut = v.strictObject({
+  rule: v.picklist(['photo-location', 'logo', 'image-text', 'photo-people', 'official-account']),
+  severity: v.picklist(SEVERITIES),
+  title: v.pipe(v.string(), v.maxLength(200)),
+  clause: v.pipe(v.string(), v.maxLength(2000)),
+  detail: v.pipe(v.string(), v.maxLength(500)),
+});
+export type ImageFindingOut = v.InferOutput<typeof ImageFindingOut>;
+
+/** What the page's content script learns about an attachment. */
+export const ImageVerdict = v.strictObject({
+  findings: v.pipe(v.array(ImageFindingOut), v.maxLength(50)),
+  hasLocation: v.boolean(),
+  skipped: v.pipe(v.array(v.strictObject({ stage: v.picklist(IMAGE_STAGES), reason: v.pipe(v.string(), v.maxLength(300)) })), v.maxLength(10)),
+});
+export type ImageVerdict = v.InferOutput<typeof ImageVerdict>;
+
+export type ImageError = 'invalid' | 'rate-limited' | 'unsupported' | 'failed' | 'busy';
+export type ImageCheckResponse = { ok: true; verdict: ImageVerdict; locale?: Locale } | { ok: false; error: ImageError };
+export type ImageStripResponse = { ok: true; mime: string; data: string } | { ok: false; error: ImageError };
+
+// ---- background → offscreen document (trusted, but still checked) --------------------------------
+
+export const OFFSCREEN_TARGET = 'second-look-offscreen';
+
+export const OffscreenMessage = v.variant('type', [
+  v.strictObject({
+    target: v.literal(OFFSCREEN_TARGET),
+    type: v.literal('analyse'),
+    /** Changes whenever the rule set, class lists or logos change: the offscreen cache key. */
+    generation: v.pipe(v.string(), v.maxLength(100)),
+    /** The pack in force (managed or stored), as plain JSON; re-parsed strictly in the offscreen document. */
+    pack: v.unknown(),
+    site: v.picklist(SITE_IDS),
+    mime: v.picklist(MEDIA_MIMES),
+    data: base64Field,
+    caption: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+    officialAccount: v.boolean(),
+  }),
+  v.strictObject({
+    target: v.literal(OFFSCREEN_TARGET),
+    type: v.literal('strip'),
+    mime: v.picklist(IMAGE_MIMES),
+    data: base64Field,
+  }),
+]);
+export type OffscreenMessage = v.InferOutput<typeof OffscreenMessage>;

@@ -18,18 +18,24 @@ function files(dir: string): string[] {
 const js = () => files(OUT).filter((f) => f.endsWith('.js'));
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
-test('manifest: storage + scripting, host access only through content-script matches or one user-granted origin at a time, connections forbidden', () => {
+test('manifest: storage + scripting + offscreen, host access only through content-script matches or one user-granted origin at a time, connections only to our own files', () => {
   const m = JSON.parse(readFileSync(path.join(OUT, 'manifest.json'), 'utf8'));
   expect(m.manifest_version).toBe(3);
   // scripting registers the content script on a site the user adds; that origin comes out of
   // optional_host_permissions, asked for from the user's click (nothing is granted at install).
-  expect(m.permissions).toEqual(['storage', 'scripting']);
+  // offscreen: the image checks (OCR, faces, video frames) run in an offscreen document.
+  expect(m.permissions).toEqual(['storage', 'scripting', 'offscreen']);
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.host_permissions).toBeUndefined();
   expect(m.optional_permissions).toBeUndefined();
   expect(m.externally_connectable).toBeUndefined();
   expect(m.web_accessible_resources).toBeUndefined();
-  expect(m.content_security_policy.extension_pages).toContain("connect-src 'none'");
+  // Extension pages may read the extension's own files (the offscreen document loads its model
+  // files by chrome-extension:// URL) and nothing else; WASM may compile (tesseract's core), but
+  // no eval. The content script runs under the site's CSP, not this one.
+  const csp: string = m.content_security_policy.extension_pages;
+  expect(csp).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'");
+  expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'|'unsafe-inline'|blob:|data:/);
   const matches: string[] = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
   for (const pattern of matches) expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z.]+\/\*$/);
   // The one wildcard host: Wikipedia's language subdomains (the wiki-edit rule, policy 001 §6.11).
@@ -45,10 +51,25 @@ test('no network, eval or external-messaging API in any bundle', () => {
     options: { XMLHttpRequest: 1 },
     // The class-list import worker (src/import/worker.ts) bundles the same papaparse.
     worker: { XMLHttpRequest: 1 },
+    // Image checks, offscreen document only (the CSP's connect-src 'self' limits every one of
+    // these to the extension's own files; the e2e tests watch the document's loads through
+    // DevTools, tests/e2e/images.spec.ts). face-api bundles tfjs, whose model loaders and
+    // platform shims name fetch/XHR/importScripts; we load one model, from '/face/'.
+    face: { 'fetch(': 17, XMLHttpRequest: 6, importScripts: 5 },
+    // tesseract.js's page side: fetch( is its image-URL loader (we pass pixels, never a URL).
+    src: { 'fetch(': 1, importScripts: 1 },
+    // tesseract's worker: importScripts loads the WASM core from tess/core/; its `new Function`
+    // is a bundler helper the CSP (no 'unsafe-eval') would refuse, and OCR works without it.
+    'tess/worker.min.js': { importScripts: 1, 'new Function': 1 },
+    // Emscripten's loaders for the WASM cores (the WASM is inlined, so they fetch nothing).
+    'tess/core/tesseract-core-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
+    'tess/core/tesseract-core-simd-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
+    'tess/core/tesseract-core-relaxedsimd-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
   };
   for (const file of js()) {
     const text = readFileSync(file, 'utf8');
-    const key = path.basename(file).split(/[-.]/)[0]!;
+    const rel = path.relative(OUT, file);
+    const key = rel.startsWith('tess/') ? rel : path.basename(file).split(/[-.]/)[0]!;
     for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'importScripts', 'new Function', 'eval(', 'RTCPeerConnection']) {
       expect(count(text, api), `${api} in ${path.relative(OUT, file)}`).toBe(allowed[key]?.[api] ?? 0);
     }

@@ -1,0 +1,337 @@
+/**
+ * Generates the labelled image set for the image checks (scripts/image-eval.ts reads it):
+ *
+ *   npx tsx scripts/make-image-fixtures.ts
+ *
+ * writes test/fixtures/images/generated/ (git-ignored: ~25 MB of JPEGs, rebuilt in about a minute)
+ * and test/fixtures/images/labels.json (committed: what each file holds and which split it is in).
+ * The class list (class-list.csv) and the pack (pack.json) beside it are committed by hand.
+ *
+ * Drawing happens in headless Chromium (/usr/bin/chromium, canvas only, no network): synthetic
+ * school crests, the shared sample crest, photos (the face-api package's demo photos and synthetic
+ * street scenes) with a crest printed, embroidered on a jumper or on a sign, whole-logo variants,
+ * certificates / pieces of work / signs with names. Deterministic: every case has its own seed.
+ *
+ * Splits: "tune" (logos L0–L3, demo photos 1–3, scene seeds < 5000) was used to set the matcher's
+ * thresholds; "held-out" (logos L4–L6, demo photos 4–6, other seeds, other names) was only scored.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { withGps, north } from '../test/fixtures/images/make';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIR = join(ROOT, 'test/fixtures/images');
+const GEN = join(DIR, 'generated');
+const FACE_DEMO = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo');
+
+export type Split = 'tune' | 'held-out';
+export interface Label {
+  file: string;
+  split: Split;
+  /** What the case is, in words. */
+  desc: string;
+  /** Logo files (relative to test/fixtures/images) the school has, for this case. */
+  logos?: string[];
+  /** Expected: the school's logo is in the image. */
+  logo?: boolean;
+  /** Pupils' names a person can read in the image (from class-list.csv). */
+  names?: string[];
+  /** Expected: the school's name can be read. */
+  schoolName?: boolean;
+  /** Expected: people in the photo (true) or none (false). */
+  people?: boolean;
+  /** Expected photo-location: GPS inside a school circle, outside, or no GPS. */
+  location?: 'in' | 'out' | 'none';
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const dataUrl = (bytes: Uint8Array, mime: string) => `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+const fromDataUrl = (u: string) => new Uint8Array(Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
+
+/** Pupils on class-list.csv whose names appear in the OCR cases, per split. */
+function classList(): { name: string; consent: boolean }[] {
+  const rows = readFileSync(join(DIR, 'class-list.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  return rows.map((r) => {
+    const [fore, , sur, , consent] = r.split(',');
+    return { name: `${fore} ${sur}`, consent: consent !== 'No' };
+  });
+}
+
+const NOT_ON_LIST = ['Tom Jenkins', 'Priya Shah', 'Oscar Wright', 'Nina Petrova', 'Leo Martin', 'Ada Brooks', 'Sam Okafor', 'Ruth Hale'];
+const REASONS = ['for excellent reading', 'for kindness to others', 'for a super science project', 'for 100% attendance', 'for brilliant handwriting', 'Star of the Week'];
+const FONTS = ['DejaVu Serif', 'DejaVu Sans', 'Liberation Serif', 'Liberation Sans', 'DejaVu Sans Condensed', 'Liberation Sans Narrow'];
+const SCHOOL = 'Holbrook Primary School';
+
+async function main(): Promise<void> {
+  rmSync(GEN, { recursive: true, force: true });
+  mkdirSync(join(GEN, 'logos'), { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent('<!doctype html><title>fixtures</title>');
+  await page.addScriptTag({ content: readFileSync(join(ROOT, 'scripts/image-fixtures/draw.js'), 'utf8') });
+  await page.evaluate(() => document.fonts.ready);
+
+  type Api = { drawLogo(seed: number): string; scene(s: unknown): Promise<string>; whole(s: unknown): Promise<string>; paper(s: unknown): Promise<string> };
+  const call = (fn: keyof Api, arg: unknown) =>
+    page.evaluate(([f, a]) => (window as unknown as { fixtures: Api }).fixtures[f as keyof Api](a as never), [fn, arg] as const) as Promise<string>;
+
+  // Logos: L0 is the shared sample crest; L1–L9 synthetic.
+  const logos: string[] = ['source/logo.png'];
+  for (let i = 1; i <= 9; i++) {
+    const file = `generated/logos/L${i}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
+    logos.push(file);
+  }
+  const logoUrl = logos.map((f) => dataUrl(readFileSync(join(DIR, f)), 'image/png'));
+  const school: Record<Split, number[]> = { tune: [0, 1, 2, 3], 'held-out': [4, 5, 6] };
+  const distractors = [7, 8, 9];
+  const photos: Record<Split, string[]> = {
+    tune: [1, 2, 3].map((i) => join(FACE_DEMO, `sample${i}.jpg`)).concat(join(DIR, 'source/busy-without-logo.jpg')),
+    'held-out': [4, 5, 6].map((i) => join(FACE_DEMO, `sample${i}.jpg`)),
+  };
+  const photoUrl = (p: string) => dataUrl(readFileSync(p), 'image/jpeg');
+
+  const labels: Label[] = [];
+  const write = (name: string, bytes: Uint8Array, label: Omit<Label, 'file'>) => {
+    const file = `generated/${name}`;
+    writeFileSync(join(DIR, file), bytes);
+    labels.push({ file, ...label });
+  };
+
+  for (const split of ['tune', 'held-out'] as const) {
+    const base = split === 'tune' ? 1 : 5001;
+    for (const li of school[split]) {
+      const r = rng(base * 31 + li);
+      const logoFiles = [logos[li] as string];
+      // Whole-logo variants.
+      const wholes = [
+        { scale: 0.5, crop: [0, 0, 0, 0], filter: '', bg: '#fff', type: 'image/jpeg', quality: 0.4, d: 'half size, JPEG q40' },
+        { scale: 1.6, crop: [0, 0, 0, 0], filter: '', bg: null, type: 'image/png', quality: 1, d: 'enlarged 160 %' },
+        { scale: 1, crop: [0.06, 0.04, 0.05, 0.08], filter: '', bg: '#fff', type: 'image/jpeg', quality: 0.7, d: 'cropped 4–8 %' },
+        { scale: 0.8, crop: [0, 0, 0, 0], filter: 'hue-rotate(140deg)', bg: '#fff', type: 'image/jpeg', quality: 0.8, d: 'recoloured (hue +140°)' },
+        { scale: 0.7, crop: [0, 0, 0, 0], filter: 'grayscale(1) contrast(1.3)', bg: '#fff', type: 'image/png', quality: 1, d: 'greyscale' },
+        { scale: 0.4, crop: [0.02, 0.02, 0.02, 0.02], filter: '', bg: '#1a2a6c', type: 'image/jpeg', quality: 0.6, d: 'small, on navy' },
+      ];
+      for (const [k, w] of wholes.entries()) {
+        const bytes = fromDataUrl(await call('whole', { ...w, src: logoUrl[li] }));
+        write(`logo-${split}-L${li}-whole${k}.${w.type === 'image/png' ? 'png' : 'jpg'}`, bytes, {
+          split,
+          desc: `L${li} ${w.d}`,
+          logos: logoFiles,
+          logo: true,
+        });
+      }
+      // The logo inside a photo.
+      for (let k = 0; k < 14; k++) {
+        const w = r() < 0.5 ? 1600 : 1200;
+        const h = Math.round(w * 0.75);
+        const size = w * (0.07 + r() * 0.28);
+        const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
+        const usePhoto = r() < 0.6;
+        const bg = usePhoto ? photoUrl(photos[split][Math.floor(r() * photos[split].length)] as string) : null;
+        const spec = {
+          w,
+          h,
+          seed: base + li * 100 + k,
+          bg,
+          logo: {
+            src: logoUrl[li],
+            cx: w * (0.2 + r() * 0.6),
+            cy: h * (0.25 + r() * 0.5),
+            size,
+            angle: (r() - 0.5) * 0.8,
+            skew: (r() - 0.5) * 0.3,
+            alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
+            mode,
+            tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
+            filter: mode === 'fabric' ? 'saturate(0.7)' : '',
+          },
+          blur: r() * 1.2,
+          noise: r() * 12,
+          quality: 0.6 + r() * 0.3,
+        };
+        write(`logo-${split}-L${li}-scene${k}.jpg`, fromDataUrl(await call('scene', spec)), {
+          split,
+          desc: `L${li} ${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}`,
+          logos: logoFiles,
+          logo: true,
+        });
+      }
+      // Negatives for this school: photos and scenes without it, other schools' crests, other crests whole.
+      for (let k = 0; k < 14; k++) {
+        const w = r() < 0.5 ? 1600 : 1200;
+        const h = Math.round(w * 0.75);
+        const usePhoto = k < 5;
+        const bg = usePhoto ? photoUrl(photos[split][k % photos[split].length] as string) : null;
+        const other = distractors[k % distractors.length] as number;
+        if (k >= 12) {
+          const bytes = fromDataUrl(await call('whole', { src: logoUrl[other], scale: 0.9, crop: [0, 0, 0, 0], filter: '', bg: '#fff', type: 'image/jpeg', quality: 0.8 }));
+          write(`logo-${split}-L${li}-neg${k}.jpg`, bytes, { split, desc: `another school's crest L${other}, whole`, logos: logoFiles, logo: false });
+          continue;
+        }
+        const withOther = k >= 8;
+        const spec = {
+          w,
+          h,
+          seed: base + 50_000 + li * 100 + k,
+          bg,
+          logo: withOther
+            ? { src: logoUrl[other], cx: w / 2, cy: h / 2, size: w * (0.1 + r() * 0.25), angle: (r() - 0.5) * 0.5, skew: 0, alpha: 1, mode: 'print', tint: '#333', filter: '' }
+            : null,
+          blur: r(),
+          noise: r() * 10,
+          quality: 0.75,
+        };
+        write(`logo-${split}-L${li}-neg${k}.jpg`, fromDataUrl(await call('scene', spec)), {
+          split,
+          desc: withOther ? `another school's crest L${other} in a scene` : usePhoto ? 'photo without the crest' : 'synthetic scene without the crest',
+          logos: logoFiles,
+          logo: false,
+        });
+      }
+    }
+
+    // Names and the school's name in images.
+    const pupils = classList();
+    const half = split === 'tune' ? pupils.slice(0, pupils.length / 2) : pupils.slice(pupils.length / 2);
+    const r = rng(base * 97);
+    for (let k = 0; k < 30; k++) {
+      const pupil = half[k % half.length] as { name: string };
+      const kind = (['certificate', 'work', 'certificate'] as const)[k % 3];
+      const photo = k % 2 === 1;
+      const font = FONTS[Math.floor(r() * FONTS.length)] as string;
+      const w = photo ? 1600 : 1400;
+      const h = photo ? 1200 : 990;
+      const nameSize = kind === 'work' ? 30 + Math.floor(r() * 14) : 44 + Math.floor(r() * 40);
+      const lines =
+        kind === 'certificate'
+          ? [
+              { text: 'Certificate of Achievement', size: 54, font: 'DejaVu Serif', bold: true },
+              { text: 'This certificate is awarded to', size: 30, font },
+              { text: pupil.name, size: nameSize, font, bold: r() < 0.5, italic: r() < 0.4, colour: `hsl(${Math.floor(r() * 360)},60%,25%)` },
+              { text: REASONS[k % REASONS.length] as string, size: 30, font },
+              { text: 'Signed: Mrs K. Adams, Class teacher', size: 24, font },
+            ]
+          : [
+              { text: `Name: ${pupil.name}`, size: nameSize, font, italic: r() < 0.5 },
+              { text: 'My holiday', size: 34, font, bold: true },
+              { text: 'In the summer we went to the seaside and I built', size: 26, font },
+              { text: 'a sandcastle with a moat and a flag on the top.', size: 26, font },
+            ];
+      const spec = {
+        kind,
+        lines,
+        w,
+        h,
+        seed: base + 9000 + k,
+        paper: `hsl(${40 + Math.floor(r() * 30)},${Math.floor(r() * 40)}%,${92 + Math.floor(r() * 7)}%)`,
+        angle: photo ? (r() - 0.5) * 0.2 : 0,
+        bgPhoto: photo ? photoUrl(photos[split][k % photos[split].length] as string) : null,
+        blur: photo ? r() * 1.2 : 0,
+        noise: photo ? r() * 10 : 0,
+        quality: photo ? 0.7 + r() * 0.2 : 0.9,
+      };
+      write(`text-${split}-name${k}.jpg`, fromDataUrl(await call('paper', spec)), {
+        split,
+        desc: `${kind} with a pupil's name (${nameSize}px ${font}${photo ? ', photographed' : ''})`,
+        names: [pupil.name],
+        schoolName: false,
+      });
+    }
+    for (let k = 0; k < 8; k++) {
+      const spec = {
+        kind: 'sign',
+        lines: [
+          { text: 'Welcome to', size: 50, font: 'DejaVu Sans' },
+          { text: k % 2 ? SCHOOL.toUpperCase() : SCHOOL, size: 60 + Math.floor(r() * 30), font: FONTS[k % FONTS.length] as string, bold: true, colour: '#12326b' },
+          { text: 'Headteacher: Mrs J. Morgan', size: 32, font: 'DejaVu Sans' },
+        ],
+        w: 1600,
+        h: 1000,
+        seed: base + 9500 + k,
+        paper: '#f2f2ee',
+        angle: (r() - 0.5) * 0.15,
+        bgPhoto: photoUrl(photos[split][k % photos[split].length] as string),
+        blur: r() * 0.8,
+        noise: r() * 8,
+        quality: 0.8,
+      };
+      write(`text-${split}-sign${k}.jpg`, fromDataUrl(await call('paper', spec)), { split, desc: 'sign with the school name', names: [], schoolName: true });
+    }
+    for (let k = 0; k < 10; k++) {
+      const blank = k % 2 === 0;
+      const spec = {
+        kind: 'certificate',
+        lines: [
+          { text: 'Certificate of Achievement', size: 54, font: 'DejaVu Serif', bold: true },
+          { text: 'This certificate is awarded to', size: 30, font: 'DejaVu Sans' },
+          { text: blank ? '______________________' : (NOT_ON_LIST[(k + (split === 'tune' ? 0 : 4)) % NOT_ON_LIST.length] as string), size: 60, font: FONTS[k % FONTS.length] as string },
+          { text: REASONS[k % REASONS.length] as string, size: 30, font: 'DejaVu Sans' },
+        ],
+        w: 1400,
+        h: 990,
+        seed: base + 9800 + k,
+        paper: '#fbf8ef',
+        angle: 0,
+        bgPhoto: null,
+        quality: 0.9,
+      };
+      write(`text-${split}-neg${k}.jpg`, fromDataUrl(await call('paper', spec)), {
+        split,
+        desc: blank ? 'blank certificate' : 'certificate with a name not on the class list',
+        names: [],
+        schoolName: false,
+      });
+    }
+
+    // People: the face-api demo photos (people) against crests, certificates and scenes (none).
+    for (const p of photos[split]) {
+      if (p.endsWith('busy-without-logo.jpg')) continue;
+      const name = p.split('/').pop() as string;
+      write(`people-${split}-${name}`, new Uint8Array(readFileSync(p)), { split, desc: 'photo of people (face-api demo)', people: true });
+    }
+    for (let k = 0; k < 12; k++) {
+      const spec = { w: 1200, h: 900, seed: base + 7000 + k, bg: null, logo: null, blur: 0, noise: 5, quality: 0.8 };
+      write(`people-${split}-none${k}.jpg`, fromDataUrl(await call('scene', spec)), { split, desc: 'synthetic scene, no people', people: false });
+    }
+
+    // Location: the same scene with GPS at school, just outside, far away, or none.
+    const MAIN = { latitude: 52.4862, longitude: -1.8904 };
+    for (let k = 0; k < 16; k++) {
+      const spec = { w: 800, h: 600, seed: base + 8000 + k, bg: null, logo: null, blur: 0, noise: 0, quality: 0.8 };
+      const jpeg = fromDataUrl(await call('scene', spec));
+      const which = (['in', 'out', 'far', 'none'] as const)[k % 4];
+      const offset = which === 'in' ? 10 + r() * 130 : 165 + r() * 300;
+      const bytes =
+        which === 'none' ? jpeg : which === 'far' ? withGps(jpeg, 51.5 + r(), -0.1 - r()) : withGps(jpeg, north(MAIN.latitude, offset * (r() < 0.5 ? -1 : 1)), MAIN.longitude);
+      write(`gps-${split}-${k}.jpg`, bytes, {
+        split,
+        desc: which === 'none' ? 'no GPS' : which === 'far' ? 'GPS in another town' : `GPS ${Math.round(offset)} m from Main site (radius 150 m)`,
+        location: which === 'in' ? 'in' : which === 'none' ? 'none' : 'out',
+      });
+    }
+  }
+  await browser.close();
+  writeFileSync(join(DIR, 'labels.json'), `${JSON.stringify(labels, null, 1)}\n`);
+  process.stdout.write(`wrote ${labels.length} labelled files to ${GEN}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});

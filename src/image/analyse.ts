@@ -1,0 +1,167 @@
+/**
+ * The image checks: one entry point, `analyseImage`, that runs the stages in order of cost
+ * (metadata → logo → OCR → faces) over one attached image, and `stripMetadata` for "remove
+ * location data". Pure: no browser API; decoding, OCR and face detection come in through
+ * `ImageEngines` (src/image/node-engines.ts for the CLI and tests, the offscreen document's own
+ * loader in the extension). Trusted side only: the report goes to the page as `ImageVerdict`.
+ *
+ * Official accounts (ctx.officialAccount): the school's posting protocol applies instead of the
+ * personal-account rules (policies 003 "Staff Protocol", 004, 001 Appendix A): a photo at school or
+ * with the school's logo is expected there, so photo-location and logo do not run; names next to
+ * or inside the photo and pupils without photo consent are reported as `official-account`.
+ */
+import { activeRule, type ActiveRule } from '../engine/compile';
+import { evaluate } from '../engine/evaluate';
+import type { Finding } from '../engine/types';
+import { describeDistance, nearestSchoolLocation } from './geo';
+import { findLogo, type LogoMatch } from './logo';
+import { readLocation } from './metadata';
+import { officialAccountFindings } from './official';
+import { fitRgba, toGray } from './raster';
+import { ocrTextFindings } from './text';
+import type { AnalyseOptions, ImageCheckContext, ImageEngines, ImageFinding, ImageReport, ImageStage, RgbaImage } from './types';
+
+export { stripMetadata } from './metadata';
+
+export const ALL_STAGES: readonly ImageStage[] = ['metadata', 'logo', 'ocr', 'faces'];
+
+/** Largest side OCR works at: 12 MP photos are shrunk (text a person can read survives this). */
+export const OCR_MAX_SIDE = 2400;
+/** Largest side face detection works at (the detector itself works at 416–608 px). */
+export const FACES_MAX_SIDE = 1280;
+/** Faces below this score are not counted. */
+export const FACE_MIN_SCORE = 0.5;
+
+function finding(rule: ImageFinding['rule'], active: ActiveRule, detail: string, extra?: Partial<ImageFinding>): ImageFinding {
+  return { rule, severity: active.severity, title: active.title, clause: active.clause, detail, ...extra };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const NOT_IMAGE = new Set(['mp4', 'mov', 'webm']);
+
+/**
+ * Runs the requested stages (all by default) and reports findings in stage order. A stage that
+ * cannot run (no engine, a file kind the decoder cannot read, a failure) is listed in `skipped`
+ * with a plain reason; the other stages still run. Throws only when `opts.signal` aborts.
+ */
+export async function analyseImage(
+  bytes: Uint8Array,
+  mime: string,
+  ctx: ImageCheckContext,
+  opts: AnalyseOptions = {},
+): Promise<ImageReport> {
+  const stages = new Set(opts.stages ?? ALL_STAGES);
+  const engines = opts.engines;
+  const signal = opts.signal;
+  const report: ImageReport = { findings: [], hasLocation: false, timings: {}, skipped: [] };
+  const site = ctx.site;
+  const official = ctx.officialAccount ? activeRule(ctx.compiled, 'official-account', site) : null;
+  const timed = async <T>(stage: ImageStage, run: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      report.timings[stage] = (report.timings[stage] ?? 0) + performance.now() - t0;
+    }
+  };
+
+  // 1. Metadata: GPS / ISO 6709 location against the school's sites.
+  let kind = 'unknown';
+  if (stages.has('metadata')) {
+    const reading = await timed('metadata', () => readLocation(bytes));
+    kind = reading.kind;
+    report.hasLocation = reading.hasLocation;
+    if (reading.problem) report.skipped.push({ stage: 'metadata', reason: reading.problem });
+    const active = activeRule(ctx.compiled, 'photo-location', site);
+    if (active && !ctx.officialAccount && reading.position && ctx.locations.length > 0) {
+      const near = nearestSchoolLocation(reading.position, ctx.locations);
+      if (near) report.findings.push(finding('photo-location', active, describeDistance(near)));
+    }
+  }
+
+  // Official account: the caption is checked whatever the image holds.
+  const captionFindings: Finding[] = official && ctx.caption ? evaluate(ctx.compiled, { text: ctx.caption, site }) : [];
+
+  // 2–4 need pixels.
+  const pixelStages = (['logo', 'ocr', 'faces'] as const).filter((s) => stages.has(s));
+  let img: RgbaImage | null = null;
+  if (pixelStages.length > 0) {
+    const skipAll = (reason: string) => {
+      for (const s of pixelStages) report.skipped.push({ stage: s, reason });
+    };
+    if (!engines) skipAll('No image reader is available here.');
+    else if (NOT_IMAGE.has(kind)) skipAll('This is a video: only its location data is checked here (the first frame is checked as a picture).');
+    else {
+      try {
+        signal?.throwIfAborted();
+        img = await engines.decode(bytes, mime);
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        skipAll(`This kind of file cannot be read${mime ? ` (${mime})` : ''}.`);
+      }
+    }
+  }
+
+  let ocrFindings: Finding[] = [];
+  let ocrText = '';
+  let faceCount: number | null = null;
+  if (img) {
+    if (stages.has('logo')) {
+      const active = activeRule(ctx.compiled, 'logo', site);
+      if (active && !ctx.officialAccount && ctx.logos.length > 0) {
+        const image = img;
+        const match: LogoMatch | null = await timed('logo', async () => findLogo(toGray(image), ctx.logos, engines as ImageEngines));
+        if (match) {
+          const how = match.method === 'whole' ? 'This image is the school logo' : 'The school logo appears in this image';
+          report.findings.push(finding('logo', active, `${how} (${match.logo}).`, { box: match.box }));
+        }
+      }
+    }
+
+    if (stages.has('ocr')) {
+      const textRule = activeRule(ctx.compiled, 'image-text', site);
+      if (!engines?.ocr) report.skipped.push({ stage: 'ocr', reason: 'Text in images cannot be read here.' });
+      else if (textRule || official) {
+        const ocr = engines.ocr.bind(engines);
+        const image = fitRgba(img, OCR_MAX_SIDE).img;
+        const result = await timed('ocr', () => ocr(image, signal));
+        const found = ocrTextFindings(ctx.compiled, site, result, image.width, image.height);
+        ocrFindings = found.textFindings;
+        ocrText = found.ocrText;
+        if (textRule && !official) {
+          for (const f of found.images) report.findings.push(finding('image-text', textRule, f.detail, { box: f.box, textFindings: f.textFindings }));
+        }
+      }
+    }
+
+    if (stages.has('faces')) {
+      const peopleRule = activeRule(ctx.compiled, 'photo-people', site);
+      if (!engines?.faces) report.skipped.push({ stage: 'faces', reason: 'Faces cannot be looked for here.' });
+      else if (peopleRule || official) {
+        const faces = engines.faces.bind(engines);
+        const image = fitRgba(img, FACES_MAX_SIDE).img;
+        const boxes = (await timed('faces', () => faces(image, signal))).filter((f) => f.score >= FACE_MIN_SCORE);
+        if (boxes.length > 0 && peopleRule && !official) {
+          report.findings.push(
+            finding('photo-people', peopleRule, `This photo shows ${plural(boxes.length, 'person', 'people')}; the policy forbids photos of pupils.`),
+          );
+        }
+        faceCount = boxes.length;
+      }
+    }
+  }
+  if (official) {
+    report.findings.push(...officialAccountFindings(ctx.compiled, official, {
+        caption: ctx.caption ?? '',
+        captionFindings,
+        ocrText,
+        ocrFindings,
+        faces: faceCount,
+      }));
+  }
+  return report;
+}

@@ -1,0 +1,109 @@
+/**
+ * Browser `ImageEngines` for the offscreen document (extension origin, trusted side): decoding with
+ * createImageBitmap + OffscreenCanvas, OCR with tesseract.js, face detection (never recognition)
+ * with @vladmandic/face-api on tfjs. Every file they load ships inside the extension (copied into
+ * the build by wxt.config.ts) and is loaded by extension URL: the CSP's connect-src 'self' lets
+ * them read our own files and nothing else, so a CDN fallback inside a library could not run.
+ *
+ * Engines load lazily on first use and stay warm until the background closes the document.
+ */
+import type { ImageEngines, RgbaImage } from '../image/types';
+import { decodeImage } from './decode';
+
+export { decodeImage, firstVideoFrame } from './decode';
+
+export interface EngineUrls {
+  /** chrome.runtime.getURL, passed in so this module has no extension API of its own. */
+  url(path: string): string;
+}
+
+/** The pixels on a white background (dark text on a transparent PNG would read as black on black). */
+function toCanvas(img: RgbaImage): OffscreenCanvas {
+  const raw = new OffscreenCanvas(img.width, img.height);
+  const data = new Uint8ClampedArray(img.data.buffer as ArrayBuffer, img.data.byteOffset, img.data.byteLength);
+  raw.getContext('2d')!.putImageData(new ImageData(data, img.width, img.height), 0, 0);
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, img.width, img.height);
+  g.drawImage(raw, 0, 0);
+  return canvas;
+}
+
+type TessWorker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>;
+type FaceApi = typeof import('@vladmandic/face-api');
+
+export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr: boolean; faces: boolean } } {
+  let tess: Promise<TessWorker> | null = null;
+  let face: Promise<FaceApi> | null = null;
+  const ready = { ocr: false, faces: false };
+
+  const ocrWorker = () =>
+    (tess ??= (async () => {
+      const { createWorker, OEM } = await import('tesseract.js');
+      const w = await createWorker('eng', OEM.LSTM_ONLY, {
+        workerPath: urls.url('/tess/worker.min.js'),
+        corePath: urls.url('/tess/core'),
+        langPath: urls.url('/tess/lang'),
+        // A blob: worker could not import our scripts; the extension's own worker file can.
+        workerBlobURL: false,
+        // No IndexedDB cache of the language file: it ships with us, and nothing is stored.
+        cacheMethod: 'none',
+        gzip: true,
+      });
+      ready.ocr = true;
+      return w;
+    })());
+
+  const faceApi = () =>
+    (face ??= (async () => {
+      const faceapi = await import('@vladmandic/face-api');
+      // WebGL when the machine has it, else plain JS (no WASM backend: it did not initialise in
+      // an offscreen document in our measurements, reference/libraries.md §7).
+      const tf = faceapi.tf as unknown as { setBackend(b: string): Promise<boolean>; ready(): Promise<void> };
+      if (!(await tf.setBackend('webgl').catch(() => false))) await tf.setBackend('cpu');
+      await tf.ready();
+      // A path, not the full chrome-extension:// URL: face-api re-joins a URL's parts and doubles
+      // the host. The path resolves against this document's own origin (our extension).
+      await faceapi.nets.tinyFaceDetector.loadFromUri('/face');
+      ready.faces = true;
+      return faceapi;
+    })());
+
+  return {
+    ready,
+    decode: decodeImage,
+    async ocr(img) {
+      const w = await ocrWorker();
+      const { data } = await w.recognize(toCanvas(img), {}, { text: true, blocks: true });
+      const words: { text: string; x: number; y: number; w: number; h: number; confidence: number }[] = [];
+      for (const b of data.blocks ?? [])
+        for (const p of b.paragraphs)
+          for (const l of p.lines)
+            for (const wd of l.words)
+              words.push({ text: wd.text, x: wd.bbox.x0, y: wd.bbox.y0, w: wd.bbox.x1 - wd.bbox.x0, h: wd.bbox.y1 - wd.bbox.y0, confidence: wd.confidence });
+      return { text: data.text, words };
+    },
+    async faces(img) {
+      const faceapi = await faceApi();
+      const tf = faceapi.tf as unknown as {
+        tensor3d(data: Uint8Array | Int32Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+      };
+      // RGB tensor straight from our pixels: no canvas shims needed in the offscreen document.
+      const rgb = new Int32Array(img.width * img.height * 3);
+      for (let i = 0, j = 0; i < img.data.length; i += 4, j += 3) {
+        rgb[j] = img.data[i]!;
+        rgb[j + 1] = img.data[i + 1]!;
+        rgb[j + 2] = img.data[i + 2]!;
+      }
+      const tensor = tf.tensor3d(rgb, [img.height, img.width, 3], 'int32');
+      try {
+        const found = await faceapi.detectAllFaces(tensor as never, new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 }));
+        return found.map((d) => ({ x: d.box.x, y: d.box.y, w: d.box.width, h: d.box.height, score: d.score }));
+      } finally {
+        tensor.dispose();
+      }
+    },
+  };
+}
+

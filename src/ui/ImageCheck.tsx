@@ -1,0 +1,168 @@
+/**
+ * The image chip and warning: "Checking image…" the moment a photo or video is attached, then what
+ * the check found, citing the pack's clause, with the actions the user can take. Rendered by the
+ * content script in a closed shadow root (src/content/image-layer.ts), so the page cannot read it.
+ *
+ * It shows rule text from the pack and plain words about the user's own image only: never the
+ * image, a thumbnail, OCR'd text or a class-list entry.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import type { ImageVerdict } from '../messaging/protocol';
+
+export type AttachmentStatus = 'checking' | 'done' | 'failed' | 'too-large' | 'unsupported-type';
+
+export interface AttachmentView {
+  id: number;
+  status: AttachmentStatus;
+  verdict?: ImageVerdict;
+  /** The user chose "Post anyway" for this attachment. */
+  allowed: boolean;
+  /** A video (the words say "video", not "photo"). */
+  video?: boolean;
+  /** "input": the clean copy can replace the file in the site's own file input; else it is saved. */
+  source: 'input' | 'paste' | 'drop';
+  /** After "remove location data": what happened, in words. */
+  note?: string;
+  /** A clean copy was saved (paste, drop): the user removes the original from the post themselves. */
+  saved?: boolean;
+}
+
+export interface ImageViewModel {
+  items: AttachmentView[];
+  /** A post was held because of an attachment. */
+  held: boolean;
+  /** A post is waiting for a check still running. */
+  waiting: boolean;
+  focusToken: number;
+}
+
+export interface ImageActions {
+  onStrip(id: number, e: MouseEvent): void;
+  onPostAnyway(e: MouseEvent): void;
+  onDismiss(id: number, e: MouseEvent): void;
+}
+
+export function hasStandingFinding(a: AttachmentView): boolean {
+  return a.status === 'done' && !a.allowed && !!a.verdict?.findings.length;
+}
+
+export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions: ImageActions }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (vm?.held) headingRef.current?.focus();
+  }, [vm?.focusToken]);
+  if (!vm || vm.items.length === 0) return <div class="live" aria-live="polite" role="status" />;
+
+  const summary = (a: AttachmentView) =>
+    a.allowed
+      ? t(a.video ? 'image.allowed.video' : 'image.allowed')
+      : vm.held
+        ? t(a.video ? 'image.held.video' : 'image.held')
+        : t(a.video ? 'image.maybe.video' : 'image.maybe');
+
+  return (
+    <div class="wrap">
+      <div class="live" aria-live="polite" role="status">
+        {vm.items.map((a) => statusLine(a, vm.waiting)).join(' ')}
+      </div>
+      {vm.items.map((a) =>
+        a.status === 'done' && a.verdict?.findings.length ? (
+          <div key={a.id} class={`panel sev-${worst(a)}`} role={vm.held ? 'alertdialog' : 'dialog'} aria-modal="false" aria-labelledby={`sl-img-${a.id}`}>
+            <h2 id={`sl-img-${a.id}`} ref={headingRef} tabIndex={-1}>
+              {t(a.video ? 'image.title.video' : 'image.title')}
+            </h2>
+            <p class="summary">{summary(a)}</p>
+            <ul class="items">
+              {a.verdict.findings.map((f, i) => (
+                <li key={i}>
+                  <span class="rule">{f.title}</span>
+                  <span class="detail">{f.detail}</span>
+                  <span class="clause">{t('warning.policy', { clause: f.clause })}</span>
+                </li>
+              ))}
+            </ul>
+            {a.note && <p class="note">{a.note}</p>}
+            <div class="actions">
+              {a.verdict.hasLocation && (
+                <button type="button" class="strip" onClick={(e) => actions.onStrip(a.id, e)}>
+                  {a.source === 'input' ? t('image.strip.replace') : t('image.strip.save')}
+                </button>
+              )}
+              {a.saved && (
+                <button type="button" class="removed" onClick={(e) => actions.onDismiss(a.id, e)}>
+                  {t('image.removed')}
+                </button>
+              )}
+              {!a.allowed && (
+                <button type="button" class="anyway" onClick={(e) => actions.onPostAnyway(e)}>
+                  {t('image.anyway')}
+                </button>
+              )}
+            </div>
+            <p class="privacy">{t('warning.privacy')}</p>
+          </div>
+        ) : (
+          <div key={a.id} class={`chip chip-${a.status}`}>
+            <span>{statusLine(a, vm.waiting)}</span>
+            {a.status !== 'checking' && (
+              <button type="button" class="dismiss" aria-label={t('image.dismiss')} onClick={(e) => actions.onDismiss(a.id, e)}>
+                ×
+              </button>
+            )}
+          </div>
+        ),
+      )}
+    </div>
+  );
+}
+
+function worst(a: AttachmentView): string {
+  const f = a.verdict?.findings ?? [];
+  return f.some((x) => x.severity === 'high') ? 'high' : f.some((x) => x.severity === 'warn') ? 'warn' : 'info';
+}
+
+function statusLine(a: AttachmentView, waiting: boolean): string {
+  switch (a.status) {
+    case 'checking':
+      return waiting ? t('image.checkingHeld') : t('image.checking');
+    case 'failed':
+      return t('image.failed');
+    case 'too-large':
+      return t('image.tooLarge');
+    case 'unsupported-type':
+      return t('image.unsupportedType');
+    case 'done':
+      if (a.note) return a.note;
+      return a.verdict?.findings.length
+        ? `${t(a.video ? 'image.title.video' : 'image.title')}: ${a.verdict.findings.map((f) => f.title).join(', ')}`
+        : t('image.clean');
+  }
+}
+
+export const IMAGE_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.wrap { position: fixed; right: 16px; bottom: 16px; width: 360px; display: grid; gap: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; pointer-events: none; }
+.live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.chip { pointer-events: auto; display: flex; align-items: center; justify-content: space-between; gap: 8px; background: #f3f4f6; border: 1px solid #6b7280; border-radius: 999px; padding: 6px 12px; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
+.chip-checking { background: #eff6ff; border-color: #1d4ed8; }
+.chip-done { background: #f0fdf4; border-color: #15803d; }
+.panel { pointer-events: auto; background: #fffbeb; border: 1px solid #d97706; border-left: 6px solid #d97706; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 12px 14px; }
+.panel.sev-high { background: #fef2f2; border-color: #b91c1c; }
+.panel.sev-info { background: #eff6ff; border-color: #1d4ed8; }
+h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; outline: none; }
+h2:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.summary, .note { margin: 0 0 8px; }
+.items { list-style: none; margin: 0 0 10px; padding: 0; max-height: 260px; overflow: auto; }
+.items li { padding: 6px 0; border-top: 1px solid rgba(0,0,0,.08); display: grid; gap: 2px; }
+.rule { font-weight: 700; color: #92400e; }
+.sev-high .rule { color: #991b1b; }
+.clause { font-size: 13px; color: #374151; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; }
+button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 12px; cursor: pointer; border: 1px solid #6b7280; background: #fff; color: #111827; }
+button.strip { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+button.dismiss { border: 0; background: transparent; padding: 0 4px; font-size: 18px; line-height: 1; }
+button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.privacy { margin: 8px 0 0; font-size: 12px; color: #4b5563; }
+`;
