@@ -191,6 +191,19 @@ describe('skipped stages', () => {
     expect(r.skipped).toEqual([{ stage: 'logo', reason: 'This kind of file cannot be read (image/heic).' }]);
   });
 
+  it('an engine that fails costs only its own stage: the location and the other stages still report', async () => {
+    const engines: ImageEngines = {
+      ...fakeEngines([], [{ score: 0.9 }, { score: 0.8 }]),
+      ocr: async () => Promise.reject(new Error('tesseract crashed')),
+    };
+    const r = await analyseImage(readSource('photo.jpg'), 'image/jpeg', ctx, { stages: ['metadata', 'ocr', 'faces'], engines });
+    expect(r.skipped).toEqual([{ stage: 'ocr', reason: 'Text in this image could not be read.' }]);
+    expect(r.hasLocation).toBe(true);
+    expect(r.findings.map((f) => f.rule)).toContain('photo-people');
+    const withoutOcr = await analyseImage(readSource('photo.jpg'), 'image/jpeg', ctx, { stages: ['metadata', 'faces'], engines });
+    expect(r.findings).toEqual(withoutOcr.findings);
+  });
+
   it('an aborted check throws', async () => {
     const ac = new AbortController();
     ac.abort();

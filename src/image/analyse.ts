@@ -42,6 +42,14 @@ function plural(n: number, one: string, many: string): string {
 
 const NOT_IMAGE = new Set(['mp4', 'mov', 'webm']);
 
+/** Why a pixel stage is missing from a report when its engine failed on this file. */
+const STAGE_FAILED: Record<ImageStage, string> = {
+  metadata: 'The location data could not be read.',
+  logo: 'The logo check failed on this file.',
+  ocr: 'Text in this image could not be read.',
+  faces: 'People in this image could not be looked for.',
+};
+
 /**
  * Runs the requested stages (all by default) and reports findings in stage order. A stage that
  * cannot run (no engine, a file kind the decoder cannot read, a failure) is listed in `skipped`
@@ -66,6 +74,15 @@ export async function analyseImage(
       return await run();
     } finally {
       report.timings[stage] = (report.timings[stage] ?? 0) + performance.now() - t0;
+    }
+  };
+  /** One pixel stage: a failure of its engine costs only that stage (listed in `skipped`). */
+  const guarded = async (stage: ImageStage, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      report.skipped.push({ stage, reason: STAGE_FAILED[stage] });
     }
   };
 
@@ -110,15 +127,17 @@ export async function analyseImage(
   let ocrText = '';
   let faceCount: number | null = null;
   if (img) {
+    const image0 = img;
     if (stages.has('logo')) {
       const active = activeRule(ctx.compiled, 'logo', site);
       if (active && !ctx.officialAccount && ctx.logos.length > 0) {
-        const image = img;
-        const match: LogoMatch | null = await timed('logo', async () => findLogo(toGray(image), ctx.logos, engines as ImageEngines));
-        if (match) {
-          const how = match.method === 'whole' ? 'This image is the school logo' : 'The school logo appears in this image';
-          report.findings.push(finding('logo', active, `${how} (${match.logo}).`, { box: match.box }));
-        }
+        await guarded('logo', async () => {
+          const match: LogoMatch | null = await timed('logo', async () => findLogo(toGray(image0), ctx.logos, engines as ImageEngines));
+          if (match) {
+            const how = match.method === 'whole' ? 'This image is the school logo' : 'The school logo appears in this image';
+            report.findings.push(finding('logo', active, `${how} (${match.logo}).`, { box: match.box }));
+          }
+        });
       }
     }
 
@@ -127,14 +146,16 @@ export async function analyseImage(
       if (!engines?.ocr) report.skipped.push({ stage: 'ocr', reason: 'Text in images cannot be read here.' });
       else if (textRule || official) {
         const ocr = engines.ocr.bind(engines);
-        const image = fitRgba(img, OCR_MAX_SIDE).img;
-        const result = await timed('ocr', () => ocr(image, signal));
-        const found = ocrTextFindings(ctx.compiled, site, result, image.width, image.height);
-        ocrFindings = found.textFindings;
-        ocrText = found.ocrText;
-        if (textRule && !official) {
-          for (const f of found.images) report.findings.push(finding('image-text', textRule, f.detail, { box: f.box, textFindings: f.textFindings }));
-        }
+        await guarded('ocr', async () => {
+          const image = fitRgba(image0, OCR_MAX_SIDE).img;
+          const result = await timed('ocr', () => ocr(image, signal));
+          const found = ocrTextFindings(ctx.compiled, site, result, image.width, image.height);
+          ocrFindings = found.textFindings;
+          ocrText = found.ocrText;
+          if (textRule && !official) {
+            for (const f of found.images) report.findings.push(finding('image-text', textRule, f.detail, { box: f.box, textFindings: f.textFindings }));
+          }
+        });
       }
     }
 
@@ -143,14 +164,16 @@ export async function analyseImage(
       if (!engines?.faces) report.skipped.push({ stage: 'faces', reason: 'Faces cannot be looked for here.' });
       else if (peopleRule || official) {
         const faces = engines.faces.bind(engines);
-        const image = fitRgba(img, FACES_MAX_SIDE).img;
-        const boxes = (await timed('faces', () => faces(image, signal))).filter((f) => f.score >= FACE_MIN_SCORE);
-        if (boxes.length > 0 && peopleRule && !official) {
-          report.findings.push(
-            finding('photo-people', peopleRule, `This photo shows ${plural(boxes.length, 'person', 'people')}; the policy forbids photos of pupils.`),
-          );
-        }
-        faceCount = boxes.length;
+        await guarded('faces', async () => {
+          const image = fitRgba(image0, FACES_MAX_SIDE).img;
+          const boxes = (await timed('faces', () => faces(image, signal))).filter((f) => f.score >= FACE_MIN_SCORE);
+          if (boxes.length > 0 && peopleRule && !official) {
+            report.findings.push(
+              finding('photo-people', peopleRule, `This photo shows ${plural(boxes.length, 'person', 'people')}; the policy forbids photos of pupils.`),
+            );
+          }
+          faceCount = boxes.length;
+        });
       }
     }
   }

@@ -119,9 +119,9 @@ export class OffscreenChecker {
   }
 
   /**
-   * All stages; if one throws (a model that failed to load, a worker that died), the cheap stages
-   * again on their own, with the others listed as not checked, so a broken OCR or face model never
-   * costs the user the location check.
+   * All stages. analyseImage already confines an engine's failure to its own stage; should anything
+   * else throw (a bug, a worker that died mid-decode), the cheap stages run again on their own, with
+   * the others listed as not checked, so nothing costs the user the location check.
    */
   private async robust(bytes: Uint8Array, mime: string, ctx: ImageCheckContext, stages: readonly ImageStage[]): Promise<ImageReport> {
     try {
