@@ -64,6 +64,26 @@ interface Fixtures {
   netLog: { expectNone: boolean; requests: NetLogRequest[] };
 }
 
+/**
+ * A browser on its own profile with a given copy of the build (persistence, browser policy): the
+ * Facebook fixture is routed; the caller closes it.
+ */
+export async function launchWithBuild(profile: string, extDir: string): Promise<BrowserContext> {
+  const args = CHROMIUM_ARGS.map((a) =>
+    a.startsWith('--disable-extensions-except=') ? `--disable-extensions-except=${extDir}` : a.startsWith('--load-extension=') ? `--load-extension=${extDir}` : a,
+  );
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args });
+  const html = await readFile(path.join(FIXTURES, SITES.facebook.file), 'utf8');
+  await context.route('https://www.facebook.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  return context;
+}
+
+/** The extension's id in `context` (from its service worker's address). */
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(sw.url()).host;
+}
+
 export const test = base.extend<Fixtures>({
   stray: async ({}, use) => {
     await use([]);

@@ -8,29 +8,15 @@
  * (CI runs as root) for an extension id used by no other test: the build is copied to a folder of
  * its own, and an unpacked extension's id comes from its folder. The file is removed afterwards.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { access, constants, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, EXT_DIR, expect, expectWarning, SITES, test } from './harness';
+import { EXT_DIR, expect, extensionIdOf, launchWithBuild, expectWarning, SITES, test } from './harness';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const EDITOR = '[role="dialog"] [data-lexical-editor="true"]';
 
-async function launch(profile: string, extDir: string): Promise<BrowserContext> {
-  const args = CHROMIUM_ARGS.map((a) =>
-    a.startsWith('--disable-extensions-except=') ? `--disable-extensions-except=${extDir}` : a.startsWith('--load-extension=') ? `--load-extension=${extDir}` : a,
-  );
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args });
-  const html = await readFile('test/fixtures/sites/dist/facebook.html', 'utf8');
-  await context.route('https://www.facebook.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  return context;
-}
-
-async function idOf(context: BrowserContext): Promise<string> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(sw.url()).host;
-}
 
 function managedPack(base: Record<string, unknown>) {
   return {
@@ -54,8 +40,8 @@ test('a rule pack pushed by browser policy replaces the local one, locks the opt
   let context: BrowserContext | null = null;
   try {
     // The id of this copy of the build.
-    context = await launch(profile, ext);
-    const id = await idOf(context);
+    context = await launchWithBuild(profile, ext);
+    const id = await extensionIdOf(context);
     await context.close();
     context = null;
 
@@ -63,8 +49,8 @@ test('a rule pack pushed by browser policy replaces the local one, locks the opt
     policyFile = path.join(POLICY_DIR, `second-look-e2e-${id}.json`);
     await writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { rulePack: JSON.stringify(managedPack(base)) } } } }));
 
-    context = await launch(profile, ext);
-    await idOf(context);
+    context = await launchWithBuild(profile, ext);
+    await extensionIdOf(context);
     const opt = await context.newPage();
     await opt.goto(`chrome-extension://${id}/options.html`);
     await expect(opt.getByRole('note')).toContainText("Set by your school's IT.");
@@ -81,8 +67,8 @@ test('a rule pack pushed by browser policy replaces the local one, locks the opt
 
     // A broken pack in the policy: refused with its reason; the local pack (empty here) stays.
     await writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { rulePack: JSON.stringify({ ...managedPack(base), extra: 1 }) } } } }));
-    context = await launch(profile, ext);
-    await idOf(context);
+    context = await launchWithBuild(profile, ext);
+    await extensionIdOf(context);
     const opt2 = await context.newPage();
     await opt2.goto(`chrome-extension://${id}/options.html`);
     await expect(opt2.getByRole('alert').filter({ hasText: "Your school's IT set a rule pack" })).toContainText('extra is not a known setting');

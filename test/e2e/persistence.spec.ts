@@ -3,28 +3,14 @@
  * opened again on the same profile, and after the extension is updated in place (a newer build
  * with a higher version number in the same folder, started on the same profile).
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, EXT_DIR, expect, expectWarning, loadDemo, SITES, test } from './harness';
+import { EXT_DIR, expect, extensionIdOf, launchWithBuild, expectWarning, loadDemo, SITES, test } from './harness';
 
 const EDITOR = '[role="dialog"] [data-lexical-editor="true"]';
 
-async function launch(profile: string, extDir: string): Promise<BrowserContext> {
-  const args = CHROMIUM_ARGS.map((a) =>
-    a.startsWith('--disable-extensions-except=') ? `--disable-extensions-except=${extDir}` : a.startsWith('--load-extension=') ? `--load-extension=${extDir}` : a,
-  );
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args });
-  const html = await readFile('test/fixtures/sites/dist/facebook.html', 'utf8');
-  await context.route('https://www.facebook.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  return context;
-}
-
-async function idOf(context: BrowserContext): Promise<string> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(sw.url()).host;
-}
 
 async function expectPupilWarning(context: BrowserContext) {
   const page = await context.newPage();
@@ -52,8 +38,8 @@ test('the school, rules and class list survive a browser restart and an extensio
   await cp(EXT_DIR, ext, { recursive: true });
   try {
     // 1. First run: load the demo school and class list through the options page.
-    let context = await launch(profile, ext);
-    let id = await idOf(context);
+    let context = await launchWithBuild(profile, ext);
+    let id = await extensionIdOf(context);
     await loadDemo(context, id);
     await expectPupilWarning(context);
     const before = await statusOf(context, id);
@@ -62,8 +48,8 @@ test('the school, rules and class list survive a browser restart and an extensio
     await context.close();
 
     // 2. Browser restart on the same profile.
-    context = await launch(profile, ext);
-    id = await idOf(context);
+    context = await launchWithBuild(profile, ext);
+    id = await extensionIdOf(context);
     const afterRestart = await statusOf(context, id);
     expect(afterRestart.pack).toEqual(before.pack);
     expect(afterRestart.status.status.totals).toEqual(before.status.status.totals);
@@ -76,8 +62,8 @@ test('the school, rules and class list survive a browser restart and an extensio
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
     const bumped = manifest.version.replace(/(\d+)$/, (n: string) => String(Number(n) + 1));
     await writeFile(manifestPath, JSON.stringify({ ...manifest, version: bumped }));
-    context = await launch(profile, ext);
-    id = await idOf(context);
+    context = await launchWithBuild(profile, ext);
+    id = await extensionIdOf(context);
     const sw = context.serviceWorkers()[0]!;
     expect(await sw.evaluate(() => (globalThis as any).chrome.runtime.getManifest().version)).toBe(bumped);
     const afterUpdate = await statusOf(context, id);
