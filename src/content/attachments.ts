@@ -10,7 +10,7 @@
  * Only trusted events count (the user's own choice, paste or drop): a page attaching files by script
  * could otherwise use the hold as an oracle for what our checks know (threat model B1).
  */
-import { t } from '../i18n';
+import { t } from '../i18n/content';
 import {
   IMAGE_MIMES,
   MAX_IMAGE_BYTES,

@@ -7,7 +7,7 @@
  * image, a thumbnail, OCR'd text or a class-list entry.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
+import { t } from '../i18n/content';
 import type { ImageVerdict } from '../messaging/protocol';
 
 export type AttachmentStatus = 'checking' | 'done' | 'failed' | 'too-large' | 'unsupported-type';
