@@ -155,9 +155,13 @@ describe('schema migration', () => {
 
     const rows = await db.persons.toArray();
     expect(rows.map((r) => [r.listId, r.role])).toEqual(v1.tables.people.map((p) => [p.listId, p.role]));
+    // No plain name anywhere: no name fields, no name as a whole value, no "forename surname". (A bare
+    // substring test would flake: a short name such as "may" turns up inside random base64url codes.)
     const dump = JSON.stringify(rows).toLowerCase();
+    for (const key of ['"forename"', '"surname"', '"preferred"']) expect(dump).not.toContain(key);
     for (const p of v1.tables.people) {
-      for (const part of [p.forename, p.surname, p.preferred ?? 'evie']) expect(dump).not.toContain(part.toLowerCase());
+      for (const part of [p.forename, p.surname, p.preferred ?? 'evie']) expect(dump).not.toContain(`"${part.toLowerCase()}"`);
+      expect(dump).not.toContain(`${p.forename} ${p.surname}`.toLowerCase());
     }
     expect(await db.lists.toArray()).toEqual(v1.tables.lists);
 
