@@ -181,7 +181,7 @@ describe('a failed or refused import changes nothing', () => {
   });
 
   it.each<[string, (file: string) => string, string]>([
-    ['a damaged hash', (f) => f.replace(/"h":\["[A-Za-z0-9_-]{10}"/, '"h":["short"'), 'should be a name code'],
+    ['a damaged hash', (f) => f.replace(/"words":\["[A-Za-z0-9_-]{10}"/, '"words":["short"'), 'should be a name code'],
     ['a count that does not match', (f) => f.replace('"count": 3', '"count": 4'), 'count does not match'],
     ['a file with no class lists', (f) => JSON.stringify({ ...JSON.parse(f), classLists: undefined }), 'holds no class lists'],
     ['not JSON', (f) => f.slice(0, 500), 'not valid JSON'],

@@ -5,6 +5,12 @@
  * keyed hashes of the name forms, the matcher's flags, role, dates, consent, group), with the hash
  * key, because another computer cannot match the hashes without it. Never a plain name.
  *
+ * A person is written compactly (a trust of 100,000 people must fit the file limit):
+ *   { role, dob?, leftOn?, photoConsent?, group?,
+ *     words: [code…]                       each distinct word code once,
+ *     forms: [[kind, [word index…], capitalMask, commaMask, apostropheMask]…],
+ *     tagsFull: [code…], tagsNick: [code…], tagRuns: [code…] }   ('#'/'@' forms; runs ⊆ the others)
+ *
  * Pure; trusted side (options page preview, background import, tests), on untrusted data.
  *   parsePackFileText(text)  → { pack, lists? }: a file WITHOUT `classLists` goes through
  *                               parsePackText exactly as before (1 MB limit included); a file with
@@ -74,32 +80,42 @@ const obj = <T extends v.ObjectEntries>(entries: T) =>
 /** A flag mask may only set bits of words the form has. */
 const fits = (m: number | undefined, words: number) => m === undefined || m < 2 ** words;
 
+/** Each distinct word code once per person; forms point into this table by index. */
+const MAX_WORDS_PER_PERSON = 256;
+const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_WORDS_PER_PERSON - 1));
+
+/** A form as [kind, word indexes, capital mask, comma mask, apostrophe mask] (engine/name-index.ts HashedForm). */
 const form = v.pipe(
-  obj({
-    k: v.picklist(FORM_KINDS),
-    h: v.pipe(v.array(hash), v.minLength(1), v.maxLength(CLASS_LIST_LIMITS.words)),
-    c: mask,
-    m: v.optional(v.pipe(mask, v.minValue(1))),
-    p: v.optional(v.pipe(mask, v.minValue(1))),
-  }),
-  v.check((f) => fits(f.c, f.h.length) && fits(f.m, f.h.length) && fits(f.p, f.h.length), 'has a flag for a word the form does not have'),
+  v.strictTuple([
+    v.picklist(FORM_KINDS),
+    v.pipe(v.array(index), v.minLength(1), v.maxLength(CLASS_LIST_LIMITS.words)),
+    mask,
+    mask,
+    mask,
+  ]),
+  v.check(([, ws, c, m, p]) => fits(c, ws.length) && fits(m, ws.length) && fits(p, ws.length), 'has a flag for a word the form does not have'),
 );
 
-const tag = obj({
-  k: v.picklist(['full', 'nick'] as const),
-  h: hash,
-  r: v.optional(v.literal(1)),
-});
+const codes = (max: number) => v.pipe(v.array(hash), v.maxLength(max));
 
-const person = obj({
-  role: v.picklist(ROLES),
-  dob: v.optional(date),
-  leftOn: v.optional(date),
-  photoConsent: v.optional(v.boolean()),
-  group: v.optional(text(1, CLASS_LIST_LIMITS.groupLength)),
-  forms: v.pipe(v.array(form), v.minLength(1), v.maxLength(CLASS_LIST_LIMITS.forms)),
-  tags: v.pipe(v.array(tag), v.maxLength(CLASS_LIST_LIMITS.tags)),
-});
+const person = v.pipe(
+  obj({
+    role: v.picklist(ROLES),
+    dob: v.optional(date),
+    leftOn: v.optional(date),
+    photoConsent: v.optional(v.boolean()),
+    group: v.optional(text(1, CLASS_LIST_LIMITS.groupLength)),
+    words: v.pipe(codes(MAX_WORDS_PER_PERSON), v.minLength(1)),
+    forms: v.pipe(v.array(form), v.minLength(1), v.maxLength(CLASS_LIST_LIMITS.forms)),
+    tagsFull: codes(CLASS_LIST_LIMITS.tags),
+    tagsNick: codes(CLASS_LIST_LIMITS.tags),
+    tagRuns: codes(CLASS_LIST_LIMITS.tags),
+  }),
+  v.check((p) => new Set(p.words).size === p.words.length, 'words should not list the same code twice'),
+  v.check((p) => p.forms.every(([, ws]) => ws.every((i) => i < p.words.length)), 'has a form pointing past the end of its words'),
+  v.check((p) => p.tagsFull.length + p.tagsNick.length <= CLASS_LIST_LIMITS.tags, `has more than ${CLASS_LIST_LIMITS.tags} tags`),
+  v.check((p) => p.tagRuns.every((h) => p.tagsFull.includes(h) || p.tagsNick.includes(h)), 'tagRuns should only list codes from tagsFull or tagsNick'),
+);
 
 const isPupil = (p: { role: PersonRole }) => p.role === 'pupil' || p.role === 'former-pupil';
 
@@ -221,21 +237,50 @@ function describe(issue: v.BaseIssue<unknown>): string {
   }
 }
 
-/** Rebuilt field by field: nothing of the parsed input object survives into storage. */
-function buildPerson(p: v.InferOutput<typeof person>): HashedPerson {
+type FilePerson = v.InferOutput<typeof person>;
+
+/** File → storage: rebuilt field by field; nothing of the parsed input object survives into storage. */
+function decodePerson(p: FilePerson): HashedPerson {
+  const runs = new Set(p.tagRuns);
+  const tag = (k: HashedTag['k'], h: string): HashedTag => (runs.has(h) ? { k, h, r: 1 } : { k, h });
   const out: HashedPerson = {
     role: p.role,
-    forms: p.forms.map((f) => {
-      const o: HashedForm = { k: f.k, h: [...f.h], c: f.c };
-      if (f.m !== undefined) o.m = f.m;
-      if (f.p !== undefined) o.p = f.p;
-      return o;
+    forms: p.forms.map(([k, ws, c, m, pm]) => {
+      const f: HashedForm = { k, h: ws.map((i) => p.words[i]!), c };
+      if (m) f.m = m;
+      if (pm) f.p = pm;
+      return f;
     }),
-    tags: p.tags.map((t) => {
-      const o: HashedTag = { k: t.k, h: t.h };
-      if (t.r !== undefined) o.r = 1;
-      return o;
-    }),
+    tags: [...p.tagsFull.map((h) => tag('full', h)), ...p.tagsNick.map((h) => tag('nick', h))],
+  };
+  if (p.dob !== undefined) out.dob = p.dob;
+  if (p.leftOn !== undefined) out.leftOn = p.leftOn;
+  if (p.photoConsent !== undefined) out.photoConsent = p.photoConsent;
+  if (p.group !== undefined) out.group = p.group;
+  return out;
+}
+
+/**
+ * Storage → file. The same word code recurs in a person's forms ("Evie Carter", "Carter, Evie",
+ * "Evie" alone), so each is written once in `words` and the forms point at it: about half the size.
+ * Only known fields are read (a stored row's id and listId stay behind).
+ */
+function encodePerson(p: HashedPerson): FilePerson {
+  const words: string[] = [];
+  const at = new Map<string, number>();
+  const ix = (h: string) => {
+    let i = at.get(h);
+    if (i === undefined) at.set(h, (i = words.push(h) - 1));
+    return i;
+  };
+  const forms = p.forms.map((f) => [f.k, f.h.map(ix), f.c, f.m ?? 0, f.p ?? 0] as FilePerson['forms'][number]);
+  const out: FilePerson = {
+    role: p.role,
+    words,
+    forms,
+    tagsFull: p.tags.filter((t) => t.k === 'full').map((t) => t.h),
+    tagsNick: p.tags.filter((t) => t.k === 'nick').map((t) => t.h),
+    tagRuns: p.tags.filter((t) => t.r).map((t) => t.h),
   };
   if (p.dob !== undefined) out.dob = p.dob;
   if (p.leftOn !== undefined) out.leftOn = p.leftOn;
@@ -265,7 +310,7 @@ export function parseClassLists(json: unknown): { ok: true; lists: ClassListsExp
         groups: [...l.groups],
         count: l.count,
         pupils: l.pupils,
-        persons: l.persons.map(buildPerson),
+        persons: l.persons.map(decodePerson),
       })),
     },
   };
@@ -322,7 +367,7 @@ export function packFileText(pack: RulePack, lists?: ClassListsExport): string {
         groups: [...l.groups],
         count: l.count,
         pupils: l.pupils,
-        persons: l.persons.map((p) => buildPerson(p as v.InferOutput<typeof person>)),
+        persons: l.persons.map(encodePerson),
       })),
     },
   };
@@ -332,7 +377,7 @@ export function packFileText(pack: RulePack, lists?: ClassListsExport): string {
     file,
     (k, val: unknown) => {
       if (k === 'persons' && Array.isArray(val)) {
-        persons.push(`[\n${val.map((p) => `            ${JSON.stringify(p)}`).join(',\n')}\n          ]`);
+        persons.push(`[\n${val.map((p) => `          ${JSON.stringify(p)}`).join(',\n')}\n        ]`);
         return `\u0000persons${persons.length - 1}\u0000`;
       }
       return val;
