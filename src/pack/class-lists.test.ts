@@ -170,6 +170,15 @@ describe('refused, with a message naming the place', () => {
     expect(r.ok ? [] : r.errors).toEqual(['classLists holds more than 100,000 people in all']);
   }, 60_000);
 
+  it('a damaged file over 1 MB that names classLists is reported as damaged, not as too big', () => {
+    const text = fixture.replace('"classLists": {', `"title2": "${'x'.repeat(1024 * 1024)}", "classLists": {`).slice(0, -3);
+    const r = parsePackFileText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.withLists).toBe(true);
+    expect(r.errors[0]).toMatch(/^The file is not valid JSON: /);
+  });
+
   it('a file over 60 MB before it is read as JSON', () => {
     const text = `{"classLists":"${'x'.repeat(CLASS_LIST_LIMITS.maxBytes)}"}`;
     expect(errorsOf(text)).toEqual(['The file is too big: the limit for a rule set with class lists is 60 MB']);

@@ -338,7 +338,11 @@ export function parsePackFileText(fileText: string): ParsePackFileResult {
   if (body.includes('"classLists"')) {
     try {
       json = JSON.parse(body);
-    } catch {
+    } catch (e) {
+      // Above 1 MB it can only have been meant as a file with class lists: say what is wrong with it.
+      if (utf8Length(fileText) > PACK_LIMITS.maxBytes) {
+        return { ok: false, errors: [`The file is not valid JSON: ${e instanceof Error ? e.message : String(e)}`], withLists: true };
+      }
       json = undefined;
     }
   }
