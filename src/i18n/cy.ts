@@ -203,6 +203,8 @@ export const cyPage: Record<PageKey, string> = {
   'rules.import.lists.item': '{name}: {count} o bobl',
   'rules.import.lists.replace': 'Disodli’r rheolau a’r rhestrau dosbarth',
   'rules.import.lists.cancelled': 'Does dim wedi’i fewnforio o {file}, a does dim wedi newid.',
+  'rules.import.checking': 'Wrthi’n gwirio {file}…',
+  'rules.import.lists.importing': 'Wrthi’n mewnforio’r set o reolau a’r rhestrau dosbarth o {file}…',
   'rules.import.lists.done': 'Wedi mewnforio “{title}” a’i rhestrau dosbarth (rhestrau: {count}) o {file}. Mae manylion eich ysgol, eich rheolau a’ch rhestrau dosbarth bellach yn dod o’r ffeil hon.',
   'rules.terms.tooVague':
     'Mae angen o leiaf dwy lythyren (neu ddau ddigid gyda’i gilydd) ar linell {line} yn “{label}”, “{term}”: byddai’n cyfateb i ormod.',

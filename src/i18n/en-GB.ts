@@ -202,6 +202,8 @@ export const enGBPage = {
   'rules.import.lists.item': '{name}: {count} people',
   'rules.import.lists.replace': 'Replace rules and class lists',
   'rules.import.lists.cancelled': 'Nothing was imported from {file}, and nothing has changed.',
+  'rules.import.checking': 'Checking {file}…',
+  'rules.import.lists.importing': 'Importing the rule set and class lists from {file}…',
   'rules.import.lists.done': 'Imported “{title}” and its class lists (lists: {count}) from {file}. Your school details, rules and class lists now come from this file.',
   'rules.terms.tooVague':
     'Line {line} of “{label}”, “{term}”, needs at least two letters (or two digits together): it would match too much.',

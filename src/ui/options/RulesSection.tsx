@@ -348,7 +348,13 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
     const text = await file.text();
     input.value = ''; // so the same file can be chosen again after fixing it
     // Checked here first (the same strict parser the background runs again) to say what it holds.
+    // A big file with class lists takes seconds: say so, and let that paint before the check.
+    if (text.includes('"classLists"')) {
+      setDone(t('rules.import.checking', { file: file.name }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
     const checked = parsePackFileText(text);
+    setDone('');
     if (checked.ok && checked.lists) {
       return setPending({
         file: file.name,
@@ -366,8 +372,12 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
 
   const importWithLists = async (p: PendingImport) => {
     setPending(null);
+    setDone(t('rules.import.lists.importing', { file: p.file }));
     const res = await run({ type: 'importPackFile', fileText: p.text }, { quiet: true });
-    if (!res.ok) return setProblem(t('rules.import.failed', { file: p.file, error: res.error }));
+    if (!res.ok) {
+      setDone('');
+      return setProblem(t('rules.import.failed', { file: p.file, error: res.error }));
+    }
     setDone(t('rules.import.lists.done', { title: res.status?.packTitle ?? p.title, file: p.file, count: res.status?.lists.length ?? p.lists.length }));
   };
 

@@ -170,3 +170,23 @@ describe('Import of a file with class lists', () => {
     expect(b.sent.filter((m) => m.type === 'importPackFile' || m.type === 'setPack')).toEqual([]);
   });
 });
+
+describe('Import refused by the background after the page accepted it', () => {
+  it('shows the refusal, drops the "Importing…" note, and changes nothing', async () => {
+    const a = await schoolWithLists();
+    const file = ((await a.service.handleAdmin({ type: 'exportPackFile', includeLists: true })) as { packFile: string }).packFile;
+    const b = computer();
+    // A pack set by the school's IT meanwhile: the background refuses every pack write.
+    b.service.setManaged({ state: 'active', pack: pack(defaultPack) });
+    render(<App send={b.send} />);
+    // The editor is locked under a managed pack; the file input is reached directly, as a script could.
+    const input = (await screen.findByLabelText(/Import a rule set file/)) as HTMLInputElement;
+    upload(input, 'holbrook.second-look.json', file);
+    const region = await screen.findByRole('region', { name: 'Import the rule set and class lists' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Replace rules and class lists' }));
+    const alert = await screen.findByText(/holbrook.second-look.json was not imported, and nothing has changed/);
+    expect(alert.textContent).toContain("set by your school's IT");
+    expect(screen.queryByText(/Importing the rule set and class lists/)).toBeNull();
+    expect((await b.service.status()).lists).toEqual([]);
+  });
+});
