@@ -23,6 +23,7 @@ import {
   type Status,
 } from '../messaging/protocol';
 import type { ManagedPack } from '../pack/managed';
+import { packFileText, parsePackFileText } from '../pack/class-lists';
 import { parsePack, parsePackText } from '../pack/parse';
 import type { RulePack } from '../pack/types';
 import { UnknownListError, type Repo } from '../storage/repo';
@@ -135,7 +136,7 @@ export class Service {
     const parsed = v.safeParse(AdminMessage, raw);
     if (!parsed.success) return { ok: false, error: 'That request was not understood.' };
     const msg = parsed.output;
-    if (this.managed.state === 'active' && (msg.type === 'saveSchool' || msg.type === 'setPack')) {
+    if (this.managed.state === 'active' && (msg.type === 'saveSchool' || msg.type === 'setPack' || msg.type === 'importPackFile')) {
       return { ok: false, error: "The rule pack is set by your school's IT, so it cannot be changed here." };
     }
     switch (msg.type) {
@@ -159,6 +160,19 @@ export class Service {
         if (!result.ok) return { ok: false, error: result.errors.join('\n') };
         if (msg.keepSchool) await this.repo.setPackKeepingSchool(result.pack);
         else await this.repo.setPack(result.pack);
+        this.invalidate();
+        return { ok: true, status: await this.status() };
+      }
+      case 'exportPackFile': {
+        const pack = JSON.parse(JSON.stringify(await this.pack())) as RulePack;
+        const lists = msg.includeLists ? await this.repo.exportLists() : null;
+        return { ok: true, packFile: packFileText(pack, lists ?? undefined), listsIncluded: lists?.lists.length ?? 0 };
+      }
+      case 'importPackFile': {
+        const result = parsePackFileText(msg.fileText);
+        if (!result.ok) return { ok: false, error: result.errors.join('\n') };
+        if (!result.lists) return { ok: false, error: 'This file holds no class lists: import it as a rule set.' };
+        await this.repo.replaceWithImport(result.pack, result.lists);
         this.invalidate();
         return { ok: true, status: await this.status() };
       }

@@ -17,6 +17,8 @@ import { SOCIAL_ACTIONS } from '../rules/person-match';
 
 export const MAX_TEXT = 20_000;
 export const MAX_PEOPLE = 100_000;
+/** A pack file with class lists (CLASS_LIST_LIMITS.maxBytes; the parser words the refusal). */
+export const MAX_PACK_FILE_CHARS = 60 * 1024 * 1024;
 const name = v.pipe(v.string(), v.maxLength(200));
 const shortList = v.pipe(v.array(name), v.maxLength(50));
 
@@ -191,6 +193,16 @@ export const AdminMessage = v.variant('type', [
     packText: v.pipe(v.string(), v.maxLength(1_048_576)), // PACK_LIMITS.maxBytes: the parser words the refusal
     keepSchool: v.optional(v.boolean()),
   }),
+  // The export file's text, built by the background. `includeLists`: the class lists too, in hashed
+  // form with their key (pack/class-lists.ts); never a plain name, because none is stored.
+  v.strictObject({ type: v.literal('exportPackFile'), includeLists: v.boolean() }),
+  // A pack file that carries class lists: parsed strictly in the background (parsePackFileText), then
+  // pack, key and lists replace the stored ones in one transaction. A file without lists is refused
+  // here: those go through setPack.
+  v.strictObject({
+    type: v.literal('importPackFile'),
+    fileText: v.pipe(v.string(), v.maxLength(MAX_PACK_FILE_CHARS)),
+  }),
   v.strictObject({
     type: v.literal('testText'),
     site: v.picklist(SITE_IDS),
@@ -246,6 +258,9 @@ export type AdminResponse =
       findings?: v.InferOutput<typeof FindingOut>[];
       pack?: RulePack;
       logos?: (LogoSummary & { png: string })[];
+      /** exportPackFile: the file's text, and how many class lists it holds. */
+      packFile?: string;
+      listsIncluded?: number;
     }
   | { ok: false; error: string };
 

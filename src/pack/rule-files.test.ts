@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, SITE_IDS } from '../engine/types';
+import { CLASS_LIST_LIMITS, parsePackFileText } from './class-lists';
 import { PACK_LIMITS, parsePack } from './parse';
 
 const rulesDir = new URL('../../rules/', import.meta.url);
@@ -22,7 +23,7 @@ const packFiles = [
 
 const KNOWN_KEYWORDS = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'properties', 'additionalProperties',
-  'required', 'items', 'enum', 'const', 'minLength', 'maxLength', 'maxItems', 'pattern', 'minimum', 'maximum',
+  'required', 'items', 'prefixItems', 'enum', 'const', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'minimum', 'maximum',
 ]);
 
 /** Validates `value` against `node` of the schema; returns problems as "path: message". */
@@ -39,7 +40,9 @@ function validate(value: unknown, node: any, path = '$'): string[] {
   if ('const' in node && value !== node.const) problems.push(`${path}: should be ${JSON.stringify(node.const)}`);
   if (node.enum && !node.enum.includes(value)) problems.push(`${path}: not in enum`);
   const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value;
-  if (node.type && node.type !== type) return [`${path}: should be ${node.type}, is ${type}`];
+  if (node.type === 'integer') {
+    if (!Number.isInteger(value)) return [`${path}: should be integer, is ${type}`];
+  } else if (node.type && node.type !== type) return [`${path}: should be ${node.type}, is ${type}`];
   if (typeof value === 'string') {
     if (node.minLength !== undefined && value.length < node.minLength) problems.push(`${path}: too short`);
     if (node.maxLength !== undefined && value.length > node.maxLength) problems.push(`${path}: too long`);
@@ -51,8 +54,10 @@ function validate(value: unknown, node: any, path = '$'): string[] {
     if (node.maximum !== undefined && value > node.maximum) problems.push(`${path}: above ${node.maximum}`);
   }
   if (Array.isArray(value)) {
+    if (node.minItems !== undefined && value.length < node.minItems) problems.push(`${path}: too few items`);
     if (node.maxItems !== undefined && value.length > node.maxItems) problems.push(`${path}: too many items`);
     if (node.items) value.forEach((item, i) => problems.push(...validate(item, node.items, `${path}[${i}]`)));
+    if (node.prefixItems) node.prefixItems.forEach((item: unknown, i: number) => i < value.length && problems.push(...validate(value[i], item, `${path}[${i}]`)));
   }
   if (type === 'object' && (node.properties || node.additionalProperties === false || node.required)) {
     const obj = value as Record<string, unknown>;
@@ -191,5 +196,48 @@ describe('shipped packs', () => {
         }
       }
     }
+  });
+});
+
+describe('rules/schema.json and a pack file with class lists', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/packs/v1-with-class-lists.json', import.meta.url), 'utf8'));
+
+  it('the fixture validates against the schema and parses', () => {
+    expect(validate(fixture, schema)).toEqual([]);
+    const r = parsePackFileText(JSON.stringify(fixture));
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
+  it('uses the same limits as the parser', () => {
+    const d = schema.$defs;
+    expect(d.classLists.properties.lists.maxItems).toBe(CLASS_LIST_LIMITS.lists);
+    expect(d.classList.properties.persons.maxItems).toBe(CLASS_LIST_LIMITS.persons);
+    expect(d.classList.properties.count.maximum).toBe(CLASS_LIST_LIMITS.persons);
+    expect(d.classList.properties.name.maxLength).toBe(CLASS_LIST_LIMITS.nameLength);
+    expect(d.classList.properties.fileName.maxLength).toBe(CLASS_LIST_LIMITS.fileNameLength);
+    expect(d.classList.properties.groups.maxItems).toBe(CLASS_LIST_LIMITS.groups);
+    expect(d.classList.properties.groups.items.maxLength).toBe(CLASS_LIST_LIMITS.groupLength);
+    expect(d.hashedPerson.properties.group.maxLength).toBe(CLASS_LIST_LIMITS.groupLength);
+    expect(d.hashedPerson.properties.forms.maxItems).toBe(CLASS_LIST_LIMITS.forms);
+    expect(d.hashedPerson.properties.tagsFull.maxItems).toBe(CLASS_LIST_LIMITS.tags);
+    expect(d.hashedPerson.properties.tagsNick.maxItems).toBe(CLASS_LIST_LIMITS.tags);
+    expect(d.hashedForm.prefixItems[1].maxItems).toBe(CLASS_LIST_LIMITS.words);
+    expect(d.flagMask.maximum).toBe(2 ** CLASS_LIST_LIMITS.words - 1);
+  });
+
+  it.each<[string, (j: any) => void]>([
+    ['a plain forename', (j) => (j.classLists.lists[0].persons[0].forename = 'Evie')],
+    ['a short name code', (j) => (j.classLists.lists[0].persons[0].words[0] = 'AAAA')],
+    ['a form of four fields', (j) => (j.classLists.lists[0].persons[0].forms[0] = ['first', [0], 0, 0])],
+    ['an unknown form kind', (j) => (j.classLists.lists[0].persons[0].forms[0][0] = 'guess')],
+    ['a 42-character key', (j) => (j.classLists.key = j.classLists.key.slice(1))],
+    ['no lists', (j) => (j.classLists.lists = [])],
+    ['an unknown role', (j) => (j.classLists.lists[0].persons[0].role = 'governor')],
+    ['a fractional mask', (j) => (j.classLists.lists[0].persons[0].forms[0][2] = 0.5)],
+  ])('rejects %s, as the parser does', (_name, edit) => {
+    const j = structuredClone(fixture);
+    edit(j);
+    expect(validate(j, schema).length).toBeGreaterThan(0);
+    expect(parsePackFileText(JSON.stringify(j)).ok).toBe(false);
   });
 });

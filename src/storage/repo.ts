@@ -4,8 +4,9 @@
  */
 import { NameHasher } from '../engine/hash';
 import { buildNameIndex, hashPerson, type NameIndex, type PersonInput } from '../engine/name-index';
+import type { ClassListsExport } from '../pack/class-lists';
 import type { RulePack, SchoolProfile } from '../pack/types';
-import { nameKeyIn, type ListRow, type PersonRow, type SecondLookDb } from './db';
+import { NAME_KEY, nameKeyIn, type ListRow, type PersonRow, type SecondLookDb } from './db';
 
 const PACK_KEY = 'pack';
 
@@ -117,6 +118,54 @@ export class Repo {
       await this.db.persons.where('listId').equals(id).delete();
       await this.db.lists.delete(id);
     });
+  }
+
+  /**
+   * The class lists as an export carries them: the name-hash key and, per list, its summary and
+   * its people's stored hashes and facts (never a plain name: none is stored). Read in one
+   * transaction so the key and the hashes belong together. Null when there is no list.
+   */
+  async exportLists(): Promise<ClassListsExport | null> {
+    return this.db.transaction('rw', this.db.meta, this.db.lists, this.db.persons, async () => {
+      const lists = await this.db.lists.orderBy('id').toArray();
+      if (lists.length === 0) return null;
+      const key = await nameKeyIn(this.db.meta);
+      const persons = await this.db.persons.toArray();
+      return {
+        key,
+        lists: lists.map((l) => {
+          const people = persons.filter((p) => p.listId === l.id).map(({ id: _id, listId: _listId, ...hashed }) => hashed);
+          return { name: l.name, fileName: l.fileName, groups: [...l.groups], count: people.length, pupils: l.pupils, persons: people };
+        }),
+      };
+    });
+  }
+
+  /**
+   * An imported pack file with class lists: the pack (school included), the file's name-hash key
+   * and its lists replace the stored pack, key and lists, all in ONE transaction: a failure at any
+   * point leaves everything as it was. The input must come from the strict parser
+   * (pack/class-lists.ts). Logos are kept.
+   */
+  async replaceWithImport(pack: RulePack, lists: ClassListsExport): Promise<ListRow[]> {
+    const written = await this.db.transaction('rw', this.db.meta, this.db.lists, this.db.persons, async () => {
+      await this.setPack(pack);
+      await this.db.meta.put({ key: NAME_KEY, value: lists.key.slice() });
+      await this.db.persons.clear();
+      await this.db.lists.clear();
+      const rows: ListRow[] = [];
+      const importedAt = Date.now();
+      for (const l of lists.lists) {
+        const row = { name: l.name, fileName: l.fileName, importedAt, count: l.persons.length, pupils: l.pupils, groups: [...l.groups] };
+        const id = (await this.db.lists.add(row as ListRow)) as number;
+        await this.db.persons.bulkAdd(l.persons.map((p) => ({ ...p, listId: id })));
+        rows.push({ ...row, id });
+      }
+      return rows;
+    });
+    // The next nameIndex reads the new key and makes a hasher for it.
+    this.hasherFor = null;
+    return written;
   }
 
   /** Everything, the name-hash key and the logos included: the next import starts with a new key. */

@@ -38,7 +38,7 @@ function useStatus(send: Send) {
     const res = await send(msg);
     if (res.ok && res.status) setStatus(res.status);
     if (!opts.quiet || res.ok) setError(res.ok ? null : res.error);
-    if (res.ok && (msg.type === 'setPack' || msg.type === 'deleteEverything')) setPackVersion((n) => n + 1);
+    if (res.ok && (msg.type === 'setPack' || msg.type === 'importPackFile' || msg.type === 'deleteEverything')) setPackVersion((n) => n + 1);
     return res;
   };
   useEffect(() => {

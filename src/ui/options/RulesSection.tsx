@@ -8,11 +8,14 @@
  * only judge of a pack; its refusal is shown as it is worded and nothing is stored. Templates and
  * the editor send `keepSchool: true`: the school profile belongs to "Your school" and is never
  * overwritten from here. An import replaces the school profile too, because that is what a school
- * hands to its staff. The pack holds no class lists, so an export never holds pupils' names.
+ * hands to its staff. The pack holds no class lists; only when the user ticks "Include the class
+ * lists" does an export carry them, as the stored name codes with their key (pack/class-lists.ts),
+ * never a plain name. Importing such a file says first that its lists will replace this computer's.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { SEVERITIES, SITE_IDS, type RuleId, type Severity } from '../../engine/types';
 import type { AdminMessage, AdminResponse } from '../../messaging/protocol';
+import { CLASS_LIST_LIMITS, parsePackFileText } from '../../pack/class-lists';
 import { PACK_LIMITS } from '../../pack/parse';
 import type { RulePack, RuleSettings } from '../../pack/types';
 import { RULES } from '../../rules';
@@ -301,17 +304,34 @@ function RuleFields({ id, rule, draft, change }: { id: RuleId; rule: RuleSetting
   );
 }
 
+/** A checked pack file with class lists, waiting for the user to say it may replace the lists here. */
+interface PendingImport {
+  file: string;
+  text: string;
+  title: string;
+  lists: { name: string; count: number }[];
+}
+
 function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
   const [done, setDone] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [withLists, setWithLists] = useState(false);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
   const exportPack = async () => {
     setProblem(null);
+    setDone('');
     const res = await run({ type: 'getPack' }, { quiet: true });
     if (!res.ok || !res.pack) return setProblem(res.ok ? t('rules.unreadable') : res.error);
     const name = exportFileName(res.pack);
-    downloadText(document, name, exportText(res.pack));
-    setDone(t('rules.exported', { file: name }));
+    if (!withLists) {
+      downloadText(document, name, exportText(res.pack));
+      return setDone(t('rules.exported', { file: name }));
+    }
+    const file = await run({ type: 'exportPackFile', includeLists: true }, { quiet: true });
+    if (!file.ok || file.packFile === undefined) return setProblem(file.ok ? t('rules.unreadable') : file.error);
+    downloadText(document, name, file.packFile);
+    setDone(file.listsIncluded ? t('rules.exported.lists', { file: name, count: file.listsIncluded }) : t('rules.exported.noLists', { file: name }));
   };
 
   const onFile = async (e: Event) => {
@@ -319,15 +339,46 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
     const file = input.files?.[0];
     setProblem(null);
     setDone('');
+    setPending(null);
     if (!file) return;
-    if (file.size > PACK_LIMITS.maxBytes) {
+    if (file.size > CLASS_LIST_LIMITS.maxBytes) {
       input.value = '';
-      return setProblem(t('rules.import.tooBig', { file: file.name }));
+      return setProblem(t('rules.import.tooBigLists', { file: file.name }));
     }
-    const res = await run({ type: 'setPack', packText: await file.text() }, { quiet: true });
+    const text = await file.text();
     input.value = ''; // so the same file can be chosen again after fixing it
+    // Checked here first (the same strict parser the background runs again) to say what it holds.
+    // A big file with class lists takes seconds: say so, and let that paint before the check.
+    if (text.includes('"classLists"')) {
+      setDone(t('rules.import.checking', { file: file.name }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const checked = parsePackFileText(text);
+    setDone('');
+    if (checked.ok && checked.lists) {
+      return setPending({
+        file: file.name,
+        text,
+        title: checked.pack.title,
+        lists: checked.lists.lists.map((l) => ({ name: l.name, count: l.count })),
+      });
+    }
+    if (!checked.ok && checked.withLists) return setProblem(t('rules.import.failed', { file: file.name, error: checked.errors.join('\n') }));
+    if (file.size > PACK_LIMITS.maxBytes) return setProblem(t('rules.import.tooBig', { file: file.name }));
+    const res = await run({ type: 'setPack', packText: text }, { quiet: true });
     if (!res.ok) return setProblem(t('rules.import.failed', { file: file.name, error: res.error }));
     setDone(t('rules.import.done', { title: res.status?.packTitle ?? file.name, file: file.name }));
+  };
+
+  const importWithLists = async (p: PendingImport) => {
+    setPending(null);
+    setDone(t('rules.import.lists.importing', { file: p.file }));
+    const res = await run({ type: 'importPackFile', fileText: p.text }, { quiet: true });
+    if (!res.ok) {
+      setDone('');
+      return setProblem(t('rules.import.failed', { file: p.file, error: res.error }));
+    }
+    setDone(t('rules.import.lists.done', { title: res.status?.packTitle ?? p.title, file: p.file, count: res.status?.lists.length ?? p.lists.length }));
   };
 
   return (
@@ -338,10 +389,33 @@ function ShareRules({ run, dirty }: { run: Run; dirty: boolean }) {
         <button type="button" class="secondary" onClick={exportPack}>
           {t('rules.export')}
         </button>
+        <label class="check">
+          <input type="checkbox" checked={withLists} onChange={(e) => setWithLists(e.currentTarget.checked)} />
+          {t('rules.export.withLists')}
+        </label>
         {dirty && <span class="hint">{t('rules.export.dirty')}</span>}
       </div>
+      {withLists && <p class="hint">{t('rules.export.withLists.hint')}</p>}
       <label for="pack-file">{t('rules.import')}</label>
       <input id="pack-file" type="file" accept=".json,application/json" onChange={onFile} />
+      {pending && (
+        <div class="preview" role="region" aria-label={t('rules.import.lists.region')}>
+          <p>{t('rules.import.lists.confirm', { file: pending.file, title: pending.title, count: pending.lists.length })}</p>
+          <ul>
+            {pending.lists.map((l, i) => (
+              <li key={i}>{t('rules.import.lists.item', { name: l.name, count: l.count })}</li>
+            ))}
+          </ul>
+          <div class="row">
+            <button type="button" onClick={() => importWithLists(pending)}>
+              {t('rules.import.lists.replace')}
+            </button>
+            <button type="button" class="secondary" onClick={() => (setPending(null), setDone(t('rules.import.lists.cancelled', { file: pending.file })))}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <Outcome problem={problem} done={done} />
     </div>
   );
