@@ -4,7 +4,7 @@ import { compileRuleSet } from '../engine/compile';
 import { evaluate, prepareInput } from '../engine/evaluate';
 import type { PersonInput } from '../engine/name-index';
 import type { RulePack } from '../pack/types';
-import { detect, meta } from './official-account';
+import { detect, isSchoolAccount, meta, type PostingAccount } from './official-account';
 import { ruleTable, type Span } from '../../test/unit/rule-tester';
 
 const rule = (title: string, clause: string) => ({ enabled: true, severity: 'high' as const, title, clause });
@@ -112,4 +112,33 @@ describe('evaluate: personal-account rules stay quiet on the school account', ()
     const off = compileRuleSet({ ...pack, rules: { ...pack.rules, 'official-account': { ...rule('t', 'c'), sites: { x: { enabled: false } } } } }, people);
     expect(detect(prepareInput({ text: 'Oliver Ashdown', site: 'x', officialAccount: true }), off)).toEqual([]);
   });
+});
+
+describe('isSchoolAccount', () => {
+  const school = { name: 'Holbrook Primary School', aliases: ['Holbrook Primary', "St Mary's"], handles: ['HolbrookPrimary', '@Holbrook_PS', 'holbrook@school.social'] };
+  const yes: PostingAccount[] = [
+    { handle: 'HolbrookPrimary' },
+    { handle: '@holbrookprimary' },
+    { handle: '@HOLBROOK_PS' },
+    { handle: 'holbrook@school.social' },
+    { handle: 'HolbrookPrimary@mastodon.example' }, // pack handle without an instance
+    { displayName: 'Holbrook Primary School' },
+    { displayName: '  holbrook   primary ' },
+    { displayName: 'St Mary’s' },
+    { handle: 'HolbrookPrimary', displayName: 'Ms Jones' },
+  ];
+  const no: (PostingAccount | undefined)[] = [
+    undefined,
+    {},
+    { handle: 'HolbrookPrimaryPTA' },
+    { handle: 'Holbrook' },
+    { handle: '@' },
+    { handle: 'holbrook@other.social' },
+    { handle: 'ms_jones', displayName: 'Holbrook Primary' }, // a handle is shown and is not the school's
+    { displayName: 'Holbrook Primary PTA' },
+    { displayName: 'Holbrook' },
+    { displayName: '' },
+  ];
+  it.each(yes)('%j is the school', (a) => expect(isSchoolAccount(school, a)).toBe(true));
+  it.each(no)('%j is not', (a) => expect(isSchoolAccount(school, a)).toBe(false));
 });

@@ -46,3 +46,47 @@ export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
   }
   return out;
 }
+
+/** The account a site shows the user posting as (src/sites `postingAs`), as the background receives it. */
+export interface PostingAccount {
+  handle?: string;
+  displayName?: string;
+}
+
+function foldName(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('en-GB');
+}
+
+function foldHandle(s: string): string {
+  return s.normalize('NFKC').trim().replace(/^@/, '').toLocaleLowerCase('en-GB');
+}
+
+/**
+ * Is this one of the school's own accounts? A handle matches one of the pack's `school.handles`
+ * (without '@', any case; "name@instance" also matches a pack handle written without an instance);
+ * with no handle shown (a Facebook Page posting as itself), a display name matches the school's
+ * name or one of its aliases exactly (any case and spacing), never a part of it. Runs in the
+ * background only: the page learns no more than the findings imply.
+ */
+export function isSchoolAccount(school: { name: string; aliases: readonly string[]; handles: readonly string[] }, account: PostingAccount | undefined): boolean {
+  if (!account) return false;
+  if (account.handle !== undefined) {
+    const shown = foldHandle(account.handle);
+    if (!shown) return false;
+    const local = shown.split('@')[0] ?? shown;
+    return school.handles.some((h) => {
+      const own = foldHandle(h);
+      return own !== '' && (own === shown || (!own.includes('@') && own === local));
+    });
+  }
+  if (account.displayName !== undefined) {
+    const shown = foldName(account.displayName);
+    return shown !== '' && [school.name, ...school.aliases].some((n) => foldName(n) === shown);
+  }
+  return false;
+}
