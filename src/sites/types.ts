@@ -31,11 +31,23 @@ export interface SiteAdapter {
   recipientOf?(editor: HTMLElement): PersonRef | null;
   /** Who a post will be shown to, where the composer says (Facebook's audience selector). */
   audienceOf?(editor: HTMLElement): Audience | null;
+  /**
+   * The account the user is posting as, where the page shows it (X's side-nav account switcher,
+   * Facebook's Create-post header), or null. Only the background compares it with the school's own
+   * accounts (official-account); the content script never sees the pack's handles.
+   */
+  postingAs?(editor: HTMLElement): PostingAs | null;
   /** Optional: a form submit by this control publishes nothing (Wikipedia's "Show preview"), so it is never held. */
   ignoresSubmit?(submitter: HTMLElement): boolean;
 }
 
 export type Audience = (typeof AUDIENCES)[number];
+
+/** Who the page says is posting: a handle without '@' and / or the name shown. */
+export interface PostingAs {
+  handle?: string;
+  displayName?: string;
+}
 
 export function elementsOf(path: readonly EventTarget[]): Element[] {
   return path.filter((t): t is Element => typeof (t as Element).tagName === 'string');
