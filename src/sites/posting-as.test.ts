@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { facebook } from './facebook';
 import { x } from './x';
+import { accountForMessage } from './types';
 
 // X's side nav (sites.md §3.6): the account switcher holds the avatar, the display name and "@handle".
 const xSwitcher = (name: string, handle: string, avatar = handle) => `
@@ -64,5 +65,23 @@ describe('facebook.postingAs', () => {
   });
   it('outside the Create-post dialog (comments, Messenger): null', () => {
     expect(fbCase(fbDialog(avatar('/HolbrookPrimary', 'Holbrook Primary School')), 'outside')).toBeNull();
+  });
+});
+
+describe('accountForMessage: what may go in a message (the background refuses a check with more)', () => {
+  const cases: [string, Parameters<typeof accountForMessage>[0], ReturnType<typeof accountForMessage>][] = [
+    ['both', { handle: 'HolbrookPrimary', displayName: 'Holbrook Primary School' }, { handle: 'HolbrookPrimary', displayName: 'Holbrook Primary School' }],
+    ['an @ and spaces trimmed', { handle: ' @HolbrookPrimary ' }, { handle: 'HolbrookPrimary' }],
+    ['a handle with a space is left out', { handle: 'Holbrook Primary', displayName: 'Jo' }, { displayName: 'Jo' }],
+    ['a handle with a control character is left out', { handle: 'a\u0000b' }, null],
+    ['a handle over 100 characters is left out', { handle: 'h'.repeat(101) }, null],
+    ['a handle of exactly 100 is kept', { handle: 'h'.repeat(100) }, { handle: 'h'.repeat(100) }],
+    ['a name over 200 characters is left out', { displayName: 'n'.repeat(201) }, null],
+    ['line breaks in a name become spaces', { displayName: 'Holbrook\n Primary' }, { displayName: 'Holbrook Primary' }],
+    ['empty', { handle: '', displayName: '  ' }, null],
+    ['nothing', null, null],
+  ];
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(accountForMessage(input)).toEqual(expected);
   });
 });

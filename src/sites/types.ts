@@ -49,6 +49,21 @@ export interface PostingAs {
   displayName?: string;
 }
 
+/**
+ * What of a `PostingAs` may go in a message: the background refuses a whole check whose account
+ * breaks the protocol's caps (a handle of one visible token up to 100 characters, a name up to 200),
+ * so an odd value the page shows is left out here rather than costing the check. Null when nothing is left.
+ */
+export function accountForMessage(a: PostingAs | null | undefined): PostingAs | null {
+  if (!a) return null;
+  const out: PostingAs = {};
+  const handle = a.handle?.trim().replace(/^@/, '');
+  if (handle && handle.length <= 100 && /^[^\s\p{Cc}]+$/u.test(handle)) out.handle = handle;
+  const name = a.displayName?.replace(/\s+/g, ' ').trim();
+  if (name && name.length <= 200) out.displayName = name;
+  return out.handle !== undefined || out.displayName !== undefined ? out : null;
+}
+
 export function elementsOf(path: readonly EventTarget[]): Element[] {
   return path.filter((t): t is Element => typeof (t as Element).tagName === 'string');
 }
