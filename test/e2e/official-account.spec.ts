@@ -118,3 +118,29 @@ test('as the school account: a pupil without photo consent is flagged even witho
   expect(await warningText(other)).not.toContain('Posting as the school');
   expect(stray).toEqual([]);
 });
+
+test('Facebook: the school Page posting as itself (Create-post header) is held on a pupil without photo consent; a teacher is not', async ({ context, extensionId, stray }) => {
+  test.setTimeout(120_000);
+  await addPupilWithoutConsent(context, extensionId);
+  const editor = '[role="dialog"] [data-lexical-editor="true"]';
+  const post = '[role="dialog"] [role="button"][aria-label="Post"]';
+  const typed = 'Oliver Ashdown read beautifully in assembly';
+
+  const asPage = await context.newPage();
+  await asPage.goto(`${SITES.facebook.url}?as=HolbrookPrimary`);
+  await asPage.click(editor);
+  await asPage.keyboard.type(typed, { delay: 5 });
+  await warningWith(asPage, '“Oliver Ashdown”', 'Posting as the school', 'no photo consent on record', CLAUSE);
+  await asPage.locator(post).click();
+  await warningWith(asPage, 'has not been sent');
+  expect(await fixturePosts(asPage)).toEqual([]);
+
+  // A teacher's own profile: the ordinary pupil-name warning.
+  const asTeacher = await context.newPage();
+  await asTeacher.goto(SITES.facebook.url);
+  await asTeacher.click(editor);
+  await asTeacher.keyboard.type(typed, { delay: 5 });
+  const text = await warningWith(asTeacher, '“Oliver Ashdown”', "Pupil's name");
+  expect(text).not.toContain('Posting as the school');
+  expect(stray).toEqual([]);
+});
