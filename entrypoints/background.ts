@@ -99,6 +99,7 @@ export default defineBackground(() => {
   const images = new ImageRouter({
     host: import.meta.env.FIREFOX ? backgroundPageHost(repo, logoRepo) : offscreenHost(),
     imageContext: () => service.imageContext(),
+    isOfficialAccount: (account) => service.isOfficialAccount(account),
   });
   const trust: TrustConfig = {
     extensionId: browser.runtime.id,

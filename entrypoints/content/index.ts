@@ -13,6 +13,7 @@ import { SocialController } from '@/src/content/social';
 import type { CheckActionResponse, CheckResponse, ImageCheckResponse, ImageStripResponse } from '@/src/messaging/protocol';
 import { isLocale, setLocale } from '@/src/i18n/core';
 import { adapterFor, isLimited, MATCH_PATTERNS } from '@/src/sites';
+import { accountForMessage } from '@/src/sites/types';
 
 export default defineContentScript({
   matches: MATCH_PATTERNS,
@@ -43,7 +44,9 @@ export default defineContentScript({
       checkImage: (req) => {
         const editor = controller?.currentEditor();
         const surface = editor ? adapter.surfaceOf(editor) : 'post';
-        return (browser.runtime.sendMessage({ type: 'checkImage', site: adapter.id, surface, ...req }) as Promise<ImageCheckResponse>).then((res) => {
+        // Who is posting, as the site shows it: the background decides whether it is the school.
+        const account = editor ? accountForMessage(adapter.postingAs?.(editor)) : null;
+        return (browser.runtime.sendMessage({ type: 'checkImage', site: adapter.id, surface, ...req, ...(account ? { account } : {}) }) as Promise<ImageCheckResponse>).then((res) => {
           if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
           return res;
         });
@@ -61,10 +64,8 @@ export default defineContentScript({
       win: window,
       signal: ctx.signal,
       mountLayer: (actions) => mountLayer(document, actions),
-      check: (text, surface, audience) =>
-        (browser.runtime.sendMessage(
-          audience ? { type: 'check', site: adapter.id, surface, text, audience } : { type: 'check', site: adapter.id, surface, text },
-        ) as Promise<CheckResponse>).then((res) => {
+      check: (text, surface, audience, extra) =>
+        (browser.runtime.sendMessage({ type: 'check', site: adapter.id, surface, text, ...(audience ? { audience } : {}), ...extra }) as Promise<CheckResponse>).then((res) => {
           // The warning speaks the language chosen on the options page, sent with each verdict.
           if (res?.ok && isLocale(res.locale)) setLocale(res.locale);
           return res;

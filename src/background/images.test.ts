@@ -33,6 +33,7 @@ function setup(answer: (m: OffscreenMessage) => unknown = () => ({ ok: true, ver
   const router = new ImageRouter({
     host,
     imageContext: async () => ({ pack: PACK, generation: 'g1' }),
+    isOfficialAccount: async (a) => a?.handle === 'HolbrookPrimary',
     now: () => now,
     setTimer: (fn, ms) => timers.push({ fn, ms }),
     clearTimer: () => {},
@@ -54,6 +55,11 @@ describe('ImageRouter: refused before any work', () => {
     ['padding in the middle', check({ data: 'ab==cdef' })],
     ['over the size cap', check({ data: 'A'.repeat(MAX_IMAGE_BASE64 + 4) })],
     ['caption too long', check({ caption: 'x'.repeat(20_001) })],
+    ['account with an unknown key', check({ account: { handle: 'HolbrookPrimary', official: true } })],
+    ['account handle with a space', check({ account: { handle: 'Holbrook Primary' } })],
+    ['account handle too long', check({ account: { handle: 'h'.repeat(101) } })],
+    ['account display name too long', check({ account: { displayName: 'n'.repeat(201) } })],
+    ['officialAccount claimed by the page', check({ officialAccount: true })],
     ['strip of a video', { type: 'stripImage', mime: 'video/mp4', data: DATA }],
     ['strip with a site field', { type: 'stripImage', mime: 'image/jpeg', data: DATA, site: 'x' }],
   ];
@@ -88,6 +94,17 @@ describe('ImageRouter: the offscreen hop', () => {
     expect(sent).toEqual([
       { target: 'second-look-offscreen', type: 'analyse', generation: 'g1', pack: PACK, site: 'x', mime: 'image/jpeg', data: DATA, caption: 'Sports day!', officialAccount: false },
     ]);
+  });
+
+  it.each([
+    ['the school account', { handle: 'HolbrookPrimary' }, true],
+    ['a personal account', { handle: 'ms_jones' }, false],
+    ['no account shown', undefined, false],
+  ] as const)('posting as %s: officialAccount is decided in the background (%j → %s)', async (_name, account, official) => {
+    const { router, sent } = setup();
+    expect((await router.handle(check(account ? { caption: 'Evie Carter', account } : { caption: 'Evie Carter' }), 1)).ok).toBe(true);
+    expect((sent[0] as { officialAccount: boolean }).officialAccount).toBe(official);
+    expect(sent[0]).not.toHaveProperty('account');
   });
 
   const badAnswers: [string, unknown][] = [

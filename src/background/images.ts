@@ -16,6 +16,7 @@ import {
   OFFSCREEN_TARGET,
   type ImageCheckResponse,
   type ImageStripResponse,
+  type AccountIn,
   type OffscreenMessage,
   IMAGE_MIMES,
   base64Field,
@@ -35,6 +36,8 @@ export interface OffscreenHost {
 export interface ImageRouterDeps {
   host: OffscreenHost;
   imageContext(): Promise<{ pack: RulePack; generation: string }>;
+  /** Whether the account the page says is posting is one of the school's own (Service.isOfficialAccount). */
+  isOfficialAccount?(account: AccountIn | undefined): Promise<boolean>;
   now?: () => number;
   /** Close the offscreen document after this long without work (its models hold ~100s of MB). */
   idleMs?: number;
@@ -91,6 +94,8 @@ export class ImageRouter {
           return answer.success ? { ok: true as const, mime: answer.output.mime, data: answer.output.data } : { ok: false as const, error: 'failed' as const };
         }
         const { pack, generation } = await this.deps.imageContext();
+        // Decided here from the pack, never by the page (which only says what the site shows).
+        const officialAccount = (await this.deps.isOfficialAccount?.(msg.account)) ?? false;
         const answer = v.safeParse(
           AnalyseAnswer,
           await this.deps.host.send({
@@ -102,9 +107,7 @@ export class ImageRouter {
             mime: msg.mime,
             data: msg.data,
             ...(msg.caption !== undefined ? { caption: msg.caption } : {}),
-            // Posting as one of the school's own accounts is not detected yet: see the report in
-            // bench/images.md ("gaps").
-            officialAccount: false,
+            officialAccount,
           }),
         );
         return answer.success ? { ok: true as const, verdict: answer.output.verdict } : { ok: false as const, error: 'failed' as const };

@@ -59,6 +59,40 @@ describe('Service', () => {
     for (const f of res.findings) expect(Object.keys(f).sort()).toEqual(['clause', 'end', 'rule', 'severity', 'start', 'title']);
   });
 
+  it('official account: decided from the pack handles, the protocol rule replaces the personal-account rules', async () => {
+    const s = service();
+    await seed(s);
+    await s.handleAdmin({
+      type: 'importClassList',
+      name: '6R',
+      fileName: '6r.csv',
+      groups: ['6R'],
+      people: [{ role: 'pupil', forename: 'Oliver', surname: 'Ashdown', photoConsent: false }],
+    });
+    const text = 'Evie Carter at Holbrook Primary';
+    const rules = async (extra: Record<string, unknown>, t = text) => {
+      const res = await s.handleSite({ type: 'check', site: 'x', surface: 'post', text: t, ...extra }, 1);
+      if (!res.ok) throw new Error(res.error);
+      return res.findings.map((f) => [f.rule, t.slice(f.start, f.end)]);
+    };
+    // Personal account (or none shown): the ordinary rules.
+    expect(await rules({ account: { handle: 'ms_jones' }, hasMedia: true })).toEqual([
+      ['pupil-name', 'Evie Carter'],
+      ['school-identity', 'Holbrook Primary'],
+    ]);
+    expect(await rules({ hasMedia: true })).toEqual(await rules({ account: { handle: 'ms_jones' }, hasMedia: true }));
+    // The school's handle (demo pack: HolbrookPrimary), any case, with '@'.
+    expect(await rules({ account: { handle: '@holbrookprimary' }, hasMedia: true })).toEqual([['official-account', 'Evie Carter']]);
+    expect(await rules({ account: { handle: '@HolbrookPrimary' } })).toEqual([]);
+    expect(await rules({ account: { displayName: 'Holbrook Primary School' } }, 'Oliver Ashdown read in assembly')).toEqual([
+      ['official-account', 'Oliver Ashdown'],
+    ]);
+    // The page cannot claim it: unknown keys are refused.
+    expect(await s.handleSite({ type: 'check', site: 'x', surface: 'post', text, officialAccount: true }, 1)).toEqual({ ok: false, error: 'invalid' });
+    expect(await s.handleSite({ type: 'check', site: 'x', surface: 'post', text, account: { handle: 'a b' } }, 1)).toEqual({ ok: false, error: 'invalid' });
+    expect(await s.handleSite({ type: 'check', site: 'x', surface: 'post', text, hasMedia: 'yes' }, 1)).toEqual({ ok: false, error: 'invalid' });
+  });
+
   it('reports status with counts, and rebuilds the matcher after each write', async () => {
     const s = service();
     await seed(s);

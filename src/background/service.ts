@@ -31,6 +31,7 @@ import { base64ToBytes, bytesToBase64, type LogoRepo } from '../storage/logos';
 import * as directMessage from '../rules/direct-message';
 import * as friendRequest from '../rules/friend-request';
 import { stepSeverity, type ActionInput, type PersonRef } from '../rules/person-match';
+import { isSchoolAccount, type PostingAccount } from '../rules/official-account';
 import * as reference from '../rules/reference';
 import { RateLimiter } from './rate-limit';
 
@@ -87,6 +88,15 @@ export class Service {
     return { pack: JSON.parse(JSON.stringify(await this.pack())) as RulePack, generation: `${this.boot}:${this.generation}` };
   }
 
+  /**
+   * Is the account the page says the user is posting as one of the school's own (pack
+   * `school.handles`, or its name / aliases for a display name)? Decided here, never in the page.
+   */
+  async isOfficialAccount(account: PostingAccount | undefined): Promise<boolean> {
+    if (!account) return false;
+    return isSchoolAccount((await this.pack()).school, account);
+  }
+
   /** Site channel. `tabId` comes from the verified sender, never from the payload. */
   async handleSite(raw: unknown, tabId: number): Promise<CheckResponse> {
     const parsed = v.safeParse(SiteMessage, raw);
@@ -95,7 +105,15 @@ export class Service {
     const msg = parsed.output;
     // The background's own clock, never the page's: working-hours and wiki-edit read local time.
     const now = localTimeOf(new Date(this.now()));
-    const findings = evaluate(await this.ruleSet(), { text: msg.text, site: msg.site, surface: msg.surface, now });
+    const officialAccount = await this.isOfficialAccount(msg.account);
+    const findings = evaluate(await this.ruleSet(), {
+      text: msg.text,
+      site: msg.site,
+      surface: msg.surface,
+      now,
+      ...(officialAccount ? { officialAccount } : {}),
+      ...(msg.hasMedia ? { hasMedia: true } : {}),
+    });
     // A post the site shows to everyone (Facebook's audience "Public") is more serious.
     const raised = msg.audience === 'public' ? findings.map((f) => ({ ...f, severity: stepSeverity(f.severity, 1) })) : findings;
     return { ok: true, findings: raised.map(publicFinding) };

@@ -286,6 +286,11 @@ export class AttachmentWatcher {
     this.render();
   }
 
+  /** Whether a photo or video is attached to `composer` (those of unknown composer count for any). */
+  has(composer?: HTMLElement | null): boolean {
+    return this.of(composer).length > 0;
+  }
+
   /** The post went: its attachments went with it. */
   posted(composer?: HTMLElement | null): void {
     for (const a of this.of(composer)) this.items.splice(this.items.indexOf(a), 1);

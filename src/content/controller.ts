@@ -14,7 +14,7 @@
  */
 import type { Finding } from '../engine/types';
 import type { CheckResponse } from '../messaging/protocol';
-import type { Audience, SiteAdapter, Surface } from '../sites/types';
+import { accountForMessage, type Audience, type PostingAs, type SiteAdapter, type Surface } from '../sites/types';
 import type { Box, WarningActions, WarningViewModel } from '../ui/Warning';
 import type { Layer } from './layer';
 import { readEditor, rangeFor } from './read-text';
@@ -22,13 +22,19 @@ import { readEditor, rangeFor } from './read-text';
 export interface ControllerDeps {
   adapter: SiteAdapter;
   win: Window;
-  check(text: string, surface: Surface, audience?: Audience): Promise<CheckResponse>;
+  check(text: string, surface: Surface, audience?: Audience, extra?: CheckExtra): Promise<CheckResponse>;
   mountLayer(actions: WarningActions): Layer;
   signal: AbortSignal;
   /** Debounce after the last keystroke before checking. */
   debounceMs?: number;
   /** Attached photos and videos (src/content/attachments.ts): a post waits for them too. */
   images?: ImageHold;
+}
+
+/** Sent with a text check when known (official-account): who is posting, and whether media is attached. */
+export interface CheckExtra {
+  account?: PostingAs;
+  hasMedia?: boolean;
 }
 
 /**
@@ -45,10 +51,14 @@ export interface ImageHold {
   showWaiting(): void;
   /** The submit was let through: the attachments went with it. */
   posted(editor: HTMLElement): void;
+  /** Whether a photo or video is attached to this composer (official-account). */
+  has?(editor: HTMLElement): boolean;
 }
 
 interface EditorState {
   checkedText: string | null;
+  /** Whether media was attached when `checkedText` was checked (a new photo means a new check). */
+  checkedMedia: boolean;
   findings: Finding[];
   pending: Promise<void> | null;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -119,7 +129,7 @@ export class Controller {
   private state(editor: HTMLElement): EditorState {
     let s = this.states.get(editor);
     if (!s) {
-      s = { checkedText: null, findings: [], pending: null, timer: undefined, allowText: null, allowUntil: 0, panelOpen: true, held: false };
+      s = { checkedText: null, checkedMedia: false, findings: [], pending: null, timer: undefined, allowText: null, allowUntil: 0, panelOpen: true, held: false };
       this.states.set(editor, s);
     }
     return s;
@@ -181,21 +191,27 @@ export class Controller {
     const s = this.state(editor);
     clearTimeout(s.timer);
     const text = readEditor(editor).text;
-    if (text === s.checkedText) return s.pending ?? Promise.resolve();
+    const media = this.hasMedia(editor);
+    if (text === s.checkedText && media === s.checkedMedia) return s.pending ?? Promise.resolve();
     if (!text.trim()) {
       s.checkedText = text;
+      s.checkedMedia = media;
       s.findings = [];
       this.render();
       return Promise.resolve();
     }
+    const account = accountForMessage(this.deps.adapter.postingAs?.(editor));
+    const extra: CheckExtra = { ...(account ? { account } : {}), ...(media ? { hasMedia: true } : {}) };
     const p = this.deps
-      .check(text, this.deps.adapter.surfaceOf(editor), this.deps.adapter.audienceOf?.(editor) ?? undefined)
+      .check(text, this.deps.adapter.surfaceOf(editor), this.deps.adapter.audienceOf?.(editor) ?? undefined, extra)
       .then((res) => {
         if (!res.ok) return;
         // A newer edit may have happened while we waited: only keep a verdict for current text.
         if (readEditor(editor).text !== text) return;
+        if (this.hasMedia(editor) !== media) return;
         const hadFindings = s.findings.length > 0;
         s.checkedText = text;
+        s.checkedMedia = media;
         s.findings = res.findings;
         if (s.findings.length && !hadFindings) s.panelOpen = true;
       })
@@ -331,14 +347,15 @@ export class Controller {
       .filter((i) => i.text.trim());
     const isAllowed = (i: (typeof items)[number]) => i.s.allowText === i.text && now < i.s.allowUntil;
     const open = items.filter((i) => !isAllowed(i));
-    const flagged = open.find((i) => i.s.checkedText === i.text && i.s.findings.length > 0);
+    const current = (i: (typeof items)[number]) => i.s.checkedText === i.text && i.s.checkedMedia === this.hasMedia(i.editor);
+    const flagged = open.find((i) => current(i) && i.s.findings.length > 0);
     if (flagged) {
       if (e) hold(e);
       this.current = flagged.editor;
       this.showHeld(flagged.s);
       return;
     }
-    const unchecked = open.filter((i) => i.s.checkedText !== i.text);
+    const unchecked = open.filter((i) => !current(i));
     if (unchecked.length === 0) {
       // One submit can reach us twice: a click (or Enter) and then the form's own trusted
       // `submit` event. Let the whole gesture through, then let the allowance lapse.
@@ -353,7 +370,7 @@ export class Controller {
     void Promise.all(unchecked.map((i) => this.runCheck(i.editor))).then(() => {
       // The user changed something meanwhile: they will submit again.
       if (unchecked.some((i) => readEditor(i.editor).text !== i.text)) return;
-      const found = open.find((i) => i.s.checkedText === i.text && i.s.findings.length > 0);
+      const found = open.find((i) => current(i) && i.s.findings.length > 0);
       if (found) {
         this.current = found.editor;
         this.showHeld(found.s);
@@ -361,6 +378,10 @@ export class Controller {
       // Clean, or the check could not run (warn, don't police): let the submit go as the user meant.
       else this.letGo(editor, replay);
     });
+  }
+
+  private hasMedia(editor: HTMLElement): boolean {
+    return this.deps.images?.has?.(editor) ?? false;
   }
 
   private showHeld(s: EditorState): void {

@@ -55,6 +55,10 @@ export interface RuleInput {
   readonly surface: Surface;
   /** The local time of the check; absent when the caller gave none (clock rules stay silent). */
   readonly now?: LocalTime;
+  /** Posting as one of the school's own accounts (CheckInput.officialAccount). */
+  readonly officialAccount?: boolean;
+  /** A photo or video is attached (CheckInput.hasMedia). */
+  readonly hasMedia?: boolean;
 }
 
 /** A rule module's public description, listed by the registry. */

@@ -5,7 +5,7 @@
 import { RULES } from '../rules';
 import { activeRule, type CompiledRuleSet, type RuleInput } from './compile';
 import { isWordCode, tokenise } from './tokenise';
-import type { CheckInput, Finding } from './types';
+import type { CheckInput, Finding, RuleId } from './types';
 
 /**
  * Only the first 20,000 characters are checked; text after them gets no findings (a known limit).
@@ -35,9 +35,20 @@ export function prepareInput(input: CheckInput): RuleInput {
       tokens.pop();
     }
   }
-  const out: RuleInput = { text, site: input.site, tokens, surface: input.surface ?? 'other' };
-  return input.now ? { ...out, now: input.now } : out;
+  const out: { -readonly [K in keyof RuleInput]: RuleInput[K] } = { text, site: input.site, tokens, surface: input.surface ?? 'other' };
+  if (input.now) out.now = input.now;
+  if (input.officialAccount) out.officialAccount = true;
+  if (input.hasMedia) out.hasMedia = true;
+  return out;
 }
+
+/**
+ * Rules about staff's personal accounts that do not apply when the user posts as one of the school's
+ * own accounts (rules/README.md, "Posting as the school"): the school's own account names the school
+ * (school-identity, works-at) and speaks for it (disclaimer); pupils' names there follow the posting
+ * protocol, reported by official-account instead of pupil-name.
+ */
+export const NOT_ON_OFFICIAL_ACCOUNTS: ReadonlySet<RuleId> = new Set<RuleId>(['disclaimer', 'pupil-name', 'school-identity', 'works-at']);
 
 function byStartThenRule(a: Finding, b: Finding): number {
   return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.end - b.end;
@@ -45,7 +56,9 @@ function byStartThenRule(a: Finding, b: Finding): number {
 
 /** Findings of every rule that is on for `input.site`, sorted by start, then rule id, then end. */
 export function evaluate(compiled: CompiledRuleSet, input: CheckInput): Finding[] {
-  const active = RULES.filter((r) => activeRule(compiled, r.meta.id, input.site) !== null);
+  const active = RULES.filter(
+    (r) => activeRule(compiled, r.meta.id, input.site) !== null && !(input.officialAccount && NOT_ON_OFFICIAL_ACCOUNTS.has(r.meta.id)),
+  );
   if (active.length === 0) return [];
   const prepared = prepareInput(input);
   const findings: Finding[] = [];

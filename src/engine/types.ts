@@ -91,4 +91,11 @@ export interface CheckInput {
   surface?: Surface;
   /** Absent: clock-driven rules (working-hours, the working-time half of wiki-edit) stay silent. */
   now?: LocalTime;
+  /**
+   * The user is posting as one of the school's own accounts (decided by the background from the
+   * pack's handles, never by the page): the official-site rules apply instead (rules/official-account.ts).
+   */
+  officialAccount?: boolean;
+  /** A photo or video is attached to the composer this text is in. */
+  hasMedia?: boolean;
 }

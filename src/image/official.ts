@@ -22,8 +22,15 @@ import type { ImageFinding } from './types';
 export function namesPupilWithoutConsent(index: NameIndex, name: string): boolean {
   const tokens = tokenise(name).filter((t) => t.prefix === undefined);
   if (tokens.length === 0) return false;
-  const key = tokens.map((t) => index.hasher.hash(t.norm)).join(' ');
-  const ids = index.people.get(key) ?? [];
+  const keyOf = (ts: typeof tokens) => ts.map((t) => index.hasher.hash(t.norm)).join(' ');
+  const ids = [...(index.people.get(keyOf(tokens)) ?? [])];
+  // "Surname, Forename" (a register's order): the words after the comma come first.
+  const comma = name.indexOf(',');
+  if (comma > 0) {
+    const after = tokens.filter((t) => t.start > comma);
+    const before = tokens.filter((t) => t.start < comma);
+    if (after.length > 0 && before.length > 0) ids.push(...(index.people.get(keyOf([...after, ...before])) ?? []));
+  }
   return ids.some((id) => {
     const p = index.persons[id];
     return !!p && (p.role === 'pupil' || p.role === 'former-pupil') && p.photoConsent === false;
@@ -41,9 +48,9 @@ export interface OfficialInputs {
   faces: number | null;
 }
 
-const PROTOCOL_NAME_IN_PHOTO =
+export const PROTOCOL_NAME_IN_PHOTO =
   'A child is named in a post with a photo. School posting protocol (003 step 2; 004): never name a child featured in a photograph.';
-const PROTOCOL_NO_CONSENT =
+export const PROTOCOL_NO_CONSENT =
   'A pupil named here has no photo consent on record. School posting protocol (003 step 1; 004): only with written permission from the parent.';
 const PROTOCOL_NAME_IN_IMAGE =
   "A child's name can be read in the image. School posting protocol (003 step 2): certificates must be blank and names must not be visible on work.";

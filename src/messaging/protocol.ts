@@ -32,12 +32,37 @@ export const SURFACES = TEXT_SURFACES;
  */
 export const AUDIENCES = ['public', 'restricted'] as const;
 
+/** Display names are short; a longer one is refused rather than cut (the page chose it). */
+export const MAX_DISPLAY_NAME = 200;
+/** Handles with an instance ("user@instance.example") or a domain (Bluesky) included. */
+export const MAX_HANDLE = 100;
+
+/**
+ * What the page shows about the other person, as the user sees it. Handles are one visible token
+ * (no whitespace or control characters); the background reads them as whole forms only.
+ */
+export const PersonRefIn = v.strictObject({
+  displayName: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DISPLAY_NAME))),
+  handle: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_HANDLE), v.regex(/^[^\s\p{Cc}]+$/u))),
+});
+
+/**
+ * The account the user is posting as, where the site shows it (X's account switcher, Facebook's
+ * composer header): only the background compares it with the school's own accounts in the pack.
+ */
+export const AccountIn = PersonRefIn;
+export type AccountIn = v.InferOutput<typeof AccountIn>;
+
 export const CheckRequest = v.strictObject({
   type: v.literal('check'),
   site: v.picklist(SITE_IDS),
   surface: v.picklist(SURFACES),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
   audience: v.optional(v.picklist(AUDIENCES)),
+  /** Who the site says is posting (official-account): the background decides if it is the school. */
+  account: v.optional(AccountIn),
+  /** A photo or video is attached to this composer (official-account: no child named with a photo). */
+  hasMedia: v.optional(v.boolean()),
 });
 export type CheckRequest = v.InferOutput<typeof CheckRequest>;
 
@@ -56,20 +81,6 @@ export type CheckResponse =
   | { ok: false; error: 'rate-limited' | 'invalid' | 'not-ready' };
 
 // ---- site channel: social actions (friend / follow / connect, private messages, endorsements) ----
-
-/** Display names are short; a longer one is refused rather than cut (the page chose it). */
-export const MAX_DISPLAY_NAME = 200;
-/** Handles with an instance ("user@instance.example") or a domain (Bluesky) included. */
-export const MAX_HANDLE = 100;
-
-/**
- * What the page shows about the other person, as the user sees it. Handles are one visible token
- * (no whitespace or control characters); the background reads them as whole forms only.
- */
-export const PersonRefIn = v.strictObject({
-  displayName: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DISPLAY_NAME))),
-  handle: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_HANDLE), v.regex(/^[^\s\p{Cc}]+$/u))),
-});
 
 /**
  * "The user is about to do this social action": sent only for a trusted click on the site's own
@@ -351,6 +362,8 @@ export const ImageCheckRequest = v.strictObject({
   data: base64Field,
   /** What the user has typed alongside (official-account: a child named in a post with a photo). */
   caption: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  /** Who the site says is posting (official-account). */
+  account: v.optional(AccountIn),
 });
 export type ImageCheckRequest = v.InferOutput<typeof ImageCheckRequest>;
 

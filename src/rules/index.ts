@@ -8,6 +8,7 @@ import * as directMessage from './direct-message';
 import * as disclaimer from './disclaimer';
 import * as friendRequest from './friend-request';
 import * as offensive from './offensive';
+import * as officialAccount from './official-account';
 import * as personalInfo from './personal-info';
 import * as pupilName from './pupil-name';
 import * as reference from './reference';
@@ -23,6 +24,7 @@ export const RULES: readonly RuleModule[] = [
   disclaimer,
   friendRequest,
   offensive,
+  officialAccount,
   personalInfo,
   pupilName,
   reference,

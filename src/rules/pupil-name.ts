@@ -244,11 +244,15 @@ function forenamesInContext(input: RuleInput, compiled: CompiledRuleSet, names: 
 export function detect(input: RuleInput, compiled: CompiledRuleSet): Finding[] {
   const active = activeRule(compiled, meta.id, input.site);
   if (!active) return [];
+  return findingsFor(meta.id, active, pupilNameSpans(input, compiled));
+}
+
+/** Where the text names a pupil or former pupil, by the rules above, whatever the pack's settings (official-account reuses it). */
+export function pupilNameSpans(input: RuleInput, compiled: CompiledRuleSet): Span[] {
   const all = findMatches(compiled.pupilNames, input.tokens);
   const names = all.filter((m) => keepName(m, input.tokens, compiled));
   // Dropped matches still hide the first name inside them ("Hunter, May 2023" is not "May").
   const alone = forenamesInContext(input, compiled, all);
   const tags = runTogetherTags(input, compiled, all);
-  const spans: Span[] = alone.length === 0 && tags.length === 0 ? names : [...names, ...alone, ...tags].sort((a, b) => a.start - b.start);
-  return findingsFor(meta.id, active, spans);
+  return alone.length === 0 && tags.length === 0 ? names : [...names, ...alone, ...tags].sort((a, b) => a.start - b.start);
 }

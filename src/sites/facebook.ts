@@ -18,7 +18,7 @@
  * (/friends/requests cards, a profile with Add friend, the work and education form; `?hl=cy` /
  * `?hl=pl` render Welsh / Polish labels).
  */
-import type { SiteAdapter } from './types';
+import type { PostingAs, SiteAdapter } from './types';
 import { elementsOf } from './types';
 import { ctrlEnter, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, labelOf, plainEnter } from './generic';
 import {
@@ -36,6 +36,41 @@ import {
 
 /** Cards a friend request or suggestion sits in (the requests page, the jewel, People you may know). */
 const REQUEST_CARD = '[role="listitem"], [role="article"], [data-visualcompletion="ignore-dynamic"], li';
+
+/** "Posting as Holbrook Primary School" / "Post as …" (a Page's voice switcher) [I: en wording]. */
+const POSTING_AS = /^(?:posting|post|you're posting|you are posting|commenting|comment) as\s+(.+?)\.?$/i;
+
+/**
+ * Who a Create-post dialog posts as: the voice switcher's label where a Page admin can choose
+ * ("Posting as {Page}"), else the header of the dialog: the avatar (`svg[role="img"][aria-label]`,
+ * sites.md §2.4) and the profile link around it or next to it (its path is the vanity handle unless
+ * it is profile.php). Outside the dialog (comments, Messenger) null.
+ */
+export function facebookPostingAs(editor: HTMLElement): PostingAs | null {
+  const dialog = editor.closest('[role="dialog"]');
+  if (!dialog) return null;
+  for (const el of dialog.querySelectorAll('[aria-label]')) {
+    const m = POSTING_AS.exec((el.getAttribute('aria-label') ?? '').trim());
+    if (m?.[1]) return { displayName: m[1].slice(0, 200) };
+  }
+  const avatar = dialog.querySelector('svg[role="img"][aria-label]');
+  if (!avatar || avatar.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_PRECEDING) return null;
+  const displayName = (avatar.getAttribute('aria-label') ?? '').trim().slice(0, 200);
+  const link = avatar.closest('a[href]') ?? avatar.parentElement?.closest('div')?.querySelector('a[href]') ?? null;
+  let handle: string | undefined;
+  const href = link?.getAttribute('href');
+  if (href) {
+    try {
+      const u = new URL(href, 'https://www.facebook.com');
+      const seg = u.pathname.split('/').filter(Boolean);
+      if (seg.length === 1 && seg[0] !== 'profile.php' && /^[\w.]{1,80}$/.test(seg[0] as string)) handle = seg[0];
+    } catch {
+      /* not a link we can read */
+    }
+  }
+  if (!handle && !displayName) return null;
+  return { ...(handle ? { handle } : {}), ...(displayName ? { displayName } : {}) };
+}
 
 /** The audience button in the composer: "Edit privacy. Sharing with Public." [I: en wording seen in captures]. */
 const PRIVACY_LABEL = /privacy|preifatrwydd|confidentialité|privacidad|privatsphäre|prywatno/;
@@ -126,6 +161,9 @@ export const facebook: SiteAdapter = {
     const header = main?.querySelector('[data-testid="mw_chat_header"], [role="banner"], header, h2');
     if (!header) return null;
     return personInCard(header) ?? personFromText(header.textContent ?? '');
+  },
+  postingAs(editor) {
+    return facebookPostingAs(editor);
   },
   audienceOf(editor) {
     const dialog = editor.closest('[role="dialog"]');

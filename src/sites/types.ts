@@ -31,11 +31,38 @@ export interface SiteAdapter {
   recipientOf?(editor: HTMLElement): PersonRef | null;
   /** Who a post will be shown to, where the composer says (Facebook's audience selector). */
   audienceOf?(editor: HTMLElement): Audience | null;
+  /**
+   * The account the user is posting as, where the page shows it (X's side-nav account switcher,
+   * Facebook's Create-post header), or null. Only the background compares it with the school's own
+   * accounts (official-account); the content script never sees the pack's handles.
+   */
+  postingAs?(editor: HTMLElement): PostingAs | null;
   /** Optional: a form submit by this control publishes nothing (Wikipedia's "Show preview"), so it is never held. */
   ignoresSubmit?(submitter: HTMLElement): boolean;
 }
 
 export type Audience = (typeof AUDIENCES)[number];
+
+/** Who the page says is posting: a handle without '@' and / or the name shown. */
+export interface PostingAs {
+  handle?: string;
+  displayName?: string;
+}
+
+/**
+ * What of a `PostingAs` may go in a message: the background refuses a whole check whose account
+ * breaks the protocol's caps (a handle of one visible token up to 100 characters, a name up to 200),
+ * so an odd value the page shows is left out here rather than costing the check. Null when nothing is left.
+ */
+export function accountForMessage(a: PostingAs | null | undefined): PostingAs | null {
+  if (!a) return null;
+  const out: PostingAs = {};
+  const handle = a.handle?.trim().replace(/^@/, '');
+  if (handle && handle.length <= 100 && /^[^\s\p{Cc}]+$/u.test(handle)) out.handle = handle;
+  const name = a.displayName?.replace(/\s+/g, ' ').trim();
+  if (name && name.length <= 200) out.displayName = name;
+  return out.handle !== undefined || out.displayName !== undefined ? out : null;
+}
 
 export function elementsOf(path: readonly EventTarget[]): Element[] {
   return path.filter((t): t is Element => typeof (t as Element).tagName === 'string');

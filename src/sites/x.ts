@@ -14,7 +14,7 @@
  * with Follow, /follower_requests, a DM conversation with its header, the edit-profile bio;
  * `?hl=pl` renders Polish labels).
  */
-import type { SiteAdapter } from './types';
+import type { PostingAs, SiteAdapter } from './types';
 import { elementsOf } from './types';
 import { ctrlEnter, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, labelOf, plainEnter } from './generic';
 import { ACCEPT, followTarget, isProfileField, mergePerson, personFromText, personInCard, profileSaveFrom, rawLabel, type SocialHit } from './social';
@@ -37,6 +37,26 @@ function profileHeaderPerson(doc: Document) {
   const handle = parts.find((t) => /^@\w{1,15}$/.test(t));
   const name = parts.find((t) => !t.startsWith('@'));
   return mergePerson(name ? { displayName: name } : null, handle ? { handle } : null);
+}
+
+/**
+ * The signed-in account: the side-nav account switcher (`SideNav_AccountSwitcher_Button`) holds the
+ * avatar `UserAvatar-Container-{screen name}`, the display name and "@handle" (sites.md §3.6).
+ * The small-screen layout has no side nav; there the account is unknown (null).
+ */
+export function xPostingAs(doc: Document): PostingAs | null {
+  const button = doc.querySelector('[data-testid="SideNav_AccountSwitcher_Button"]');
+  if (!button) return null;
+  const texts = [...button.querySelectorAll('span')]
+    .filter((e) => !e.querySelector('span'))
+    .map((e) => (e.textContent ?? '').trim())
+    .filter(Boolean);
+  const shown = texts.find((t) => /^@\w{1,15}$/.test(t))?.slice(1);
+  const avatar = button.querySelector('[data-testid^="UserAvatar-Container-"]')?.getAttribute('data-testid')?.slice('UserAvatar-Container-'.length);
+  const handle = shown ?? (avatar && /^\w{1,15}$/.test(avatar) ? avatar : undefined);
+  const displayName = texts.find((t) => !t.startsWith('@'))?.slice(0, 200);
+  if (!handle && !displayName) return null;
+  return { ...(handle ? { handle } : {}), ...(displayName ? { displayName } : {}) };
 }
 
 function socialActionFrom(path: readonly EventTarget[]): SocialHit | null {
@@ -96,6 +116,11 @@ export const x: SiteAdapter = {
     return ctrlEnter(e);
   },
   socialActionFrom,
+  postingAs(editor) {
+    // A private message is sent as the user too, but the posting protocol is about posts.
+    if (isDmEditor(editor)) return null;
+    return xPostingAs(editor.ownerDocument);
+  },
   recipientOf(editor) {
     if (!isDmEditor(editor)) return null;
     // The open conversation: its header avatar links to the other person's profile ("/evie_carter"),
