@@ -14,14 +14,14 @@ export interface Layer {
 }
 
 /** A valid custom-element name with no fixed part a page could select on. */
-export function randomTag(): string {
+function randomTag(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const bytes = crypto.getRandomValues(new Uint8Array(10));
   const pick = (b: number) => letters[b % 26]!;
   return `${Array.from(bytes.slice(0, 5), pick).join('')}-${Array.from(bytes.slice(5), pick).join('')}`;
 }
 
-export const HOST_STYLE =
+const HOST_STYLE =
   'all:initial;position:fixed;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483647;background:transparent;';
 /** Repairs per second before the guard stops fighting a page that undoes them in a loop. */
 const MAX_REPAIRS_PER_SECOND = 20;
@@ -33,7 +33,7 @@ const MAX_REPAIRS_PER_SECOND = 20;
  * popover or modal dialog over it. The hold on Post never depended on the warning being visible, so
  * hiding it gains the page nothing; the guard keeps the user able to see why.
  */
-export function guardHost(doc: Document, host: HTMLElement, showing: () => boolean, attach: () => void): () => void {
+function guardHost(doc: Document, host: HTMLElement, showing: () => boolean, attach: () => void): () => void {
   const win = doc.defaultView!;
   let windowStart = 0;
   let repairs = 0;
