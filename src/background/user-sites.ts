@@ -12,6 +12,7 @@
 import { originMatches } from '../messaging/guards';
 import * as v from 'valibot';
 import { SitesMessage, type SitesResponse } from '../messaging/protocol';
+import { t } from '../i18n';
 
 export const SCRIPT_PREFIX = 'user-site:';
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -23,28 +24,30 @@ export type OriginResult = { ok: true; origin: string } | { ok: false; error: st
  * Only https, a real host name with a dot, no credentials, no port other than the default, no
  * wildcard; the sites the extension already covers are refused (they need no permission).
  */
+// Messages in the user's language: the options page checks an address with this same function
+// before asking the background (where the default, English, applies to the rare refusal).
 export function normaliseOrigin(input: string, builtIn: readonly string[] = []): OriginResult {
   const raw = input.trim();
-  if (!raw) return { ok: false, error: 'Type the address of the site, for example mastodon.social.' };
-  if (raw.length > 300) return { ok: false, error: 'That address is too long.' };
+  if (!raw) return { ok: false, error: t('sites.error.empty') };
+  if (raw.length > 300) return { ok: false, error: t('sites.error.tooLong') };
   if (/^[a-z][a-z0-9+.-]*:/i.test(raw) && !/^https:\/\//i.test(raw)) {
-    return { ok: false, error: 'Only secure (https) sites can be added.' };
+    return { ok: false, error: t('sites.error.https') };
   }
   let url: URL;
   try {
     url = new URL(/^https:\/\//i.test(raw) ? raw : `https://${raw}`);
   } catch {
-    return { ok: false, error: 'That is not a web address.' };
+    return { ok: false, error: t('sites.error.notAddress') };
   }
-  if (url.username || url.password) return { ok: false, error: 'Leave out any user name or password.' };
-  if (url.port) return { ok: false, error: 'Sites on a non-standard port cannot be added.' };
+  if (url.username || url.password) return { ok: false, error: t('sites.error.userInfo') };
+  if (url.port) return { ok: false, error: t('sites.error.port') };
   const host = url.hostname;
   if (host.includes('*') || !/^[a-z0-9.-]+$/.test(host) || !host.includes('.') || host.startsWith('.') || host.endsWith('.')) {
-    return { ok: false, error: 'That is not a site name (for example mastodon.social).' };
+    return { ok: false, error: t('sites.error.notName') };
   }
-  if (/^[0-9.]+$/.test(host)) return { ok: false, error: 'Add the site by its name, not a number address.' };
+  if (/^[0-9.]+$/.test(host)) return { ok: false, error: t('sites.error.ipAddress') };
   const origin = `https://${host}`;
-  if (builtIn.some((b) => originMatches(b, origin))) return { ok: false, error: 'Second Look already covers that site.' };
+  if (builtIn.some((b) => originMatches(b, origin))) return { ok: false, error: t('sites.error.covered') };
   return { ok: true, origin };
 }
 
@@ -124,7 +127,7 @@ export class UserSites {
     if (msg.type === 'addSite') {
       // The permission is asked for on the options page, from the click; without it, nothing.
       if (!(await this.api.containsOrigin(patternFor(origin)))) {
-        return { ok: false, error: `Second Look was not allowed to read ${origin}, so it was not added.` };
+        return { ok: false, error: t('sites.error.notAllowed', { origin }) };
       }
       if (!registered) {
         await this.api.registerContentScripts([
