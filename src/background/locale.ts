@@ -6,7 +6,7 @@
  * With nothing stored, the browser's own languages decide (`detectLocale`).
  */
 import * as v from 'valibot';
-import { detectLocale, isLocale, type Locale } from '../i18n/core';
+import { detectLocale, isLocale, setLocale, type Locale } from '../i18n/core';
 import { LocaleMessage, type LocaleResponse } from '../messaging/protocol';
 
 export const LOCALE_KEY = 'locale';
@@ -30,6 +30,8 @@ export class LocaleSetting {
       .get(LOCALE_KEY)
       .then((items) => {
         if (isLocale(items[LOCALE_KEY])) this.value = items[LOCALE_KEY];
+        // The background's own messages (refusals to the options page) follow the choice too.
+        setLocale(this.value);
       })
       .catch(() => undefined);
   }
@@ -46,6 +48,7 @@ export class LocaleSetting {
     if (parsed.output.type === 'setLocale') {
       await this.area.set({ [LOCALE_KEY]: parsed.output.locale });
       this.value = parsed.output.locale;
+      setLocale(this.value);
     }
     return { ok: true, locale: this.value };
   }

@@ -34,6 +34,7 @@ import { stepSeverity, type ActionInput, type PersonRef } from '../rules/person-
 import { isSchoolAccount, type PostingAccount } from '../rules/official-account';
 import * as reference from '../rules/reference';
 import { RateLimiter } from './rate-limit';
+import { t } from '../i18n';
 
 export class Service {
   private compiled: Promise<CompiledRuleSet> | null = null;
@@ -152,10 +153,10 @@ export class Service {
 
   async handleAdmin(raw: unknown): Promise<AdminResponse> {
     const parsed = v.safeParse(AdminMessage, raw);
-    if (!parsed.success) return { ok: false, error: 'That request was not understood.' };
+    if (!parsed.success) return { ok: false, error: t('admin.error.notUnderstood') };
     const msg = parsed.output;
     if (this.managed.state === 'active' && (msg.type === 'saveSchool' || msg.type === 'setPack' || msg.type === 'importPackFile')) {
-      return { ok: false, error: "The rule pack is set by your school's IT, so it cannot be changed here." };
+      return { ok: false, error: t('admin.error.managed') };
     }
     switch (msg.type) {
       case 'getStatus':
@@ -189,7 +190,7 @@ export class Service {
       case 'importPackFile': {
         const result = parsePackFileText(msg.fileText);
         if (!result.ok) return { ok: false, error: result.errors.join('\n') };
-        if (!result.lists) return { ok: false, error: 'This file holds no class lists: import it as a rule set.' };
+        if (!result.lists) return { ok: false, error: t('admin.error.noLists') };
         await this.repo.replaceWithImport(result.pack, result.lists);
         this.invalidate();
         return { ok: true, status: await this.status() };
@@ -213,12 +214,12 @@ export class Service {
         this.invalidate();
         return { ok: true, status: await this.status() };
       case 'addLogo': {
-        if (!this.logos) return { ok: false, error: 'Logos are not available.' };
+        if (!this.logos) return { ok: false, error: t('admin.error.noLogos') };
         let png: Uint8Array;
         try {
           png = base64ToBytes(msg.png);
         } catch {
-          return { ok: false, error: 'The logo was not stored: the image data is damaged.' };
+          return { ok: false, error: t('admin.error.logoDamaged') };
         }
         const added = await this.logos.add(msg.name, png, msg.width, msg.height);
         if (!added.ok) return added;
