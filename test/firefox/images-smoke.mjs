@@ -4,80 +4,16 @@
  * school (EXIF GPS near the school's site) is held back from the site and Post is held. Run after
  * `wxt build -b firefox --mv3`: node test/firefox/images-smoke.mjs
  */
-import puppeteer from 'puppeteer-core';
-import { readFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fail, FIXTURE, installAndLoadDemo, launchFirefox, OUT, waitFor } from './launch.mjs';
 
-const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
-const EXT = path.resolve('.output/firefox-mv3');
-const GECKO_ID = 'second-look@second-look.invalid';
-const UUID = '5ec0d100-0000-4000-8000-000000000001';
-const FIXTURE = path.resolve('test/fixtures/sites/dist/facebook.html');
-const OUT = path.resolve('test-results/firefox');
 const DATA = path.resolve('../shared/data/generated');
-
-if (!existsSync(FIREFOX)) {
-  console.error(`Firefox smoke: ${FIREFOX} is not installed (apt-get install -y firefox-esr).`);
-  process.exit(1);
-}
-
-const fail = (msg) => {
-  throw new Error(msg);
-};
-const waitFor = async (what, fn, ms = 15000) => {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() - t0 > ms) fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-};
-
-await mkdir(OUT, { recursive: true });
 const t0 = Date.now();
-const browser = await puppeteer.launch({
-  browser: 'firefox',
-  executablePath: FIREFOX,
-  headless: true,
-  protocol: 'webDriverBiDi',
-  extraPrefsFirefox: {
-    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    // Firefox's own background traffic off, so the request log below is ours alone.
-    'app.update.enabled': false,
-    'browser.safebrowsing.malware.enabled': false,
-    'browser.safebrowsing.phishing.enabled': false,
-    'network.captive-portal-service.enabled': false,
-    'network.connectivity-service.enabled': false,
-  },
-});
+const browser = await launchFirefox();
 const stray = [];
 try {
-  const firstPage = (await browser.pages())[0];
-  const id = await browser.installExtension(EXT);
-  if (id !== GECKO_ID) fail(`installed as ${id}, expected ${GECKO_ID}`);
-  console.log(`launched and installed in ${Date.now() - t0} ms`);
-
-  // The add-on opens its options page on first install.
-  const options = await waitFor('the options page the add-on opens on install', async () => {
-    for (const p of await browser.pages()) {
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(`moz-extension://${UUID}/options.html`)) return p;
-    }
-    return null;
-  });
-  await waitFor('the options page heading', () =>
-    options.evaluate(() => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim() === 'Your school')),
-  );
-  await options.evaluate(() => {
-    const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Load the demo school');
-    if (!b) throw new Error('no demo button');
-    b.click();
-  });
-  await waitFor('"Loaded the demo school"', () => options.evaluate(() => document.body.innerText.includes('Loaded the demo school')));
-  await options.screenshot({ path: path.join(OUT, 'options.png') });
-  console.log('demo school loaded through the options page (IndexedDB in the background)');
+  const { firstPage, options } = await installAndLoadDemo(browser, t0);
 
   // The demo school with a site about 100 m from where photo.jpg was taken.
   await options.evaluate(async () => {
