@@ -1,41 +1,12 @@
 // working-hours: a clock-driven reminder, tested with fixed local times.
 import { describe, expect, it } from 'vitest';
-import { parseLocalTime } from '../engine/clock';
-import { compileRuleSet, type CompiledRuleSet } from '../engine/compile';
-import { prepareInput } from '../engine/evaluate';
 import type { Surface } from '../engine/types';
-import type { RulePack, RuleSettings, SchoolProfile } from '../pack/types';
+import { compileRuleSet } from '../engine/compile';
+import { prepareInput } from '../engine/evaluate';
+import { parseLocalTime } from '../engine/clock';
+import { check, compiled, pack, school, wh, wiki } from '../../test/unit/clock-rules';
 import * as wikiEdit from './wiki-edit';
 import * as workingHours from './working-hours';
-
-const wh: RuleSettings = {
-  enabled: true,
-  severity: 'info',
-  title: 'Social media in working time',
-  clause: 'Do not use social media for personal purposes during working time.',
-  sites: { linkedin: { enabled: false }, x: { severity: 'warn' } },
-};
-const wiki: RuleSettings = { enabled: true, severity: 'info', title: 'Editing Wikipedia at work', clause: '§6.11: no Wikipedia edits at work.' };
-const school: SchoolProfile = {
-  name: "St Aidan's Primary",
-  aliases: ['St Aidans'],
-  handles: [],
-  hashtags: [],
-  emailDomains: [],
-  workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '16:00' },
-  holidays: [
-    { name: 'Christmas holidays', from: '2026-12-19', to: '2027-01-03' },
-    { name: 'Closure day', from: '2026-11-27', to: '2026-11-27' },
-  ],
-};
-const pack = (s: SchoolProfile, rules: RulePack['rules']): RulePack => ({ format: 'second-look-pack', version: 1, id: 't', title: 't', school: s, rules });
-const compiled = compileRuleSet(pack(school, { 'working-hours': wh, 'wiki-edit': wiki }), []);
-
-type Site = 'facebook' | 'linkedin' | 'x' | 'other';
-function check(rule: typeof wikiEdit | typeof workingHours, text: string, now: string | null, surface: Surface = 'post', site: Site = 'facebook', c: CompiledRuleSet = compiled) {
-  const input = prepareInput({ text, site, surface, ...(now ? { now: parseLocalTime(now)! } : {}) });
-  return rule.detect(input, c).map((f) => [f.start, f.end, f.severity]);
-}
 
 describe('working-hours', () => {
   const cases: [string, string | null, Surface, unknown[]][] = [
