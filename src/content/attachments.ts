@@ -23,6 +23,7 @@ import {
 } from '../messaging/protocol';
 import type { AttachmentStatus, AttachmentView, ImageActions, ImageViewModel } from '../ui/ImageCheck';
 import { hasStandingFinding } from '../ui/ImageCheck';
+import { PreviewWatch } from './attachment-previews';
 
 export interface ImageLayerHandle {
   update(vm: ImageViewModel | null): void;
@@ -89,9 +90,12 @@ export class AttachmentWatcher {
   private readonly watched = new WeakSet<HTMLInputElement>();
   /** False once the background says images cannot be checked in this browser (Firefox). */
   private supported = true;
+  /** Taken out of the post with the site's own ×: its preview left the composer. */
+  private readonly previews: PreviewWatch;
 
   constructor(private readonly deps: AttachmentDeps) {
     const { win, signal } = deps;
+    this.previews = new PreviewWatch({ win, signal, onGone: (id) => this.remove(id) });
     const opts = { capture: true, signal } as const;
     // Document level, capture phase: before the site's own handlers, for inputs anywhere in the page.
     // The site hears `input` before `change` from a file picker: both wait while we check.
@@ -173,7 +177,11 @@ export class AttachmentWatcher {
   private release(gate: Gate): void {
     if (gate.released) return;
     gate.released = true;
-    for (const a of this.items) if (a.gate === gate) a.gate = null;
+    for (const a of this.items) {
+      if (a.gate !== gate) continue;
+      a.gate = null;
+      if (gate.files.includes(a.file)) this.previews.track(a.id, a.composer, a.input);
+    }
     const { input, files } = gate;
     try {
       const dt = new DataTransfer();
@@ -206,6 +214,8 @@ export class AttachmentWatcher {
     this.items.push(a);
     if (this.items.length > 20) this.items.splice(0, this.items.length - 20);
     this.render();
+    // The site has the file now, unless its input's change is held back: follow its preview.
+    if (!a.gate) this.previews.track(a.id, composer, input);
     if (status === 'checking') a.pending = this.check(a, mime as MediaMime);
   }
 
@@ -250,8 +260,32 @@ export class AttachmentWatcher {
     const i = this.items.findIndex((a) => a.id === id);
     if (i < 0) return;
     this.items.splice(i, 1);
+    this.previews.forget(id);
+    if (!this.items.some(hasStandingFinding)) this.held = false;
     this.render();
     this.deps.onChange?.();
+  }
+
+  /**
+   * "I have removed this photo from my post" (or its preview left the composer): its finding goes.
+   * A file the site has not been given yet (its input's change still held back) never reaches it.
+   */
+  private removedByUser(a: Attachment): void {
+    const gate = a.gate;
+    if (gate && !gate.released) {
+      gate.files = gate.files.filter((f) => f !== a.file);
+      a.gate = null;
+      if (!gate.files.length) {
+        gate.released = true;
+        try {
+          gate.input.value = '';
+        } catch {
+          /* nothing was given to the site either way */
+        }
+      }
+    }
+    this.remove(a.id);
+    if (gate && !gate.released) this.maybeRelease(gate);
   }
 
   /** Attachments that go with a submit from `composer` (those of unknown composer go with any). */
@@ -315,9 +349,12 @@ export class AttachmentWatcher {
     onDismiss: (id, e) => {
       if (!e.isTrusted) return;
       const a = this.items.find((x) => x.id === id);
-      // A finding is answered by "Post anyway" or by removing location data; "I have removed this
-      // photo" is offered only after a clean copy was saved for the user to attach instead.
-      if (a && (a.saved || (!hasStandingFinding(a) && a.status !== 'checking'))) this.remove(id);
+      if (!a) return;
+      // A finding is answered by "Post anyway", by removing location data, or by the user saying
+      // they took the photo out of the post ("I have removed this photo"); a chip just goes.
+      if (a.saved || hasStandingFinding(a)) {
+        if (Date.now() - this.shownAt >= 300) this.removedByUser(a);
+      } else if (a.status !== 'checking') this.remove(id);
     },
   };
 

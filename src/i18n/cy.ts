@@ -450,5 +450,6 @@ export const cyContent: Record<ContentKey, string> = {
   'image.strip.replaced': "Data lleoliad wedi’i dynnu: does dim lleoliad yn y llun sydd ynghlwm nawr.",
   'image.strip.saved': "Mae copi heb ddata lleoliad wedi’i gadw yn eich lawrlwythiadau. Tynnwch y llun hwn o’ch postiad ac atodwch y copi hwnnw yn lle.",
   'image.removed': 'Rydw i wedi tynnu’r llun hwn o fy mhostiad',
+  'image.removed.video': 'Rydw i wedi tynnu’r fideo hwn o fy mhostiad',
   'image.strip.failed': "Doedd dim modd tynnu’r data lleoliad o’r ffeil hon.",
 };

@@ -452,6 +452,7 @@ export const enGBContent = {
   'image.strip.replaced': "Location data removed: the photo now attached has no location in it.",
   'image.strip.saved': "A copy without location data was saved to your downloads. Remove this photo from your post and attach that copy instead.",
   'image.removed': 'I have removed this photo from my post',
+  'image.removed.video': 'I have removed this video from my post',
   'image.strip.failed': "The location data could not be removed from this file.",
 } as const;
 

@@ -89,9 +89,9 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
                   {a.source === 'input' ? t('image.strip.replace') : t('image.strip.save')}
                 </button>
               )}
-              {a.saved && (
+              {(a.saved || hasStandingFinding(a)) && (
                 <button type="button" class="removed" onClick={(e) => actions.onDismiss(a.id, e)}>
-                  {t('image.removed')}
+                  {t(a.video ? 'image.removed.video' : 'image.removed')}
                 </button>
               )}
               {!a.allowed && (
