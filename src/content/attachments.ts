@@ -97,6 +97,12 @@ export class AttachmentWatcher {
     const { win, signal } = deps;
     this.previews = new PreviewWatch({ win, signal, onGone: (id) => this.remove(id) });
     const opts = { capture: true, signal } as const;
+    // A file input inside a shadow root (LinkedIn's #interop-outlet, Reddit's editor toolbar): its
+    // `change` is not composed and never reaches the window. Each open shadow root the user acts
+    // in (the click on the site's photo button is on the way) is watched like the document.
+    for (const type of ['pointerdown', 'click', 'focusin', 'input'] as const) {
+      win.addEventListener(type, (e) => this.watchRootsOf(e), opts);
+    }
     // Document level, capture phase: before the site's own handlers, for inputs anywhere in the page.
     // The site hears `input` before `change` from a file picker: both wait while we check.
     win.addEventListener('input', (e) => this.onInputInput(e), opts);
@@ -117,6 +123,25 @@ export class AttachmentWatcher {
       observer.disconnect();
       this.layer?.destroy();
     });
+  }
+
+  private readonly roots = new WeakSet<ShadowRoot>();
+
+  private watchRootsOf(e: Event): void {
+    if (!e.isTrusted) return;
+    for (const t of e.composedPath()) {
+      if (!(t instanceof this.deps.win.ShadowRoot) || this.roots.has(t)) continue;
+      this.roots.add(t);
+      const opts = { capture: true, signal: this.deps.signal } as const;
+      // Capture at the shadow root: before the site's own listeners inside it, so it can be held.
+      t.addEventListener('change', (ev) => this.onInputChange(ev, true), opts);
+      const observer = new this.deps.win.MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) this.watchInputsIn(n);
+      });
+      observer.observe(t, { childList: true, subtree: true });
+      this.deps.signal.addEventListener('abort', () => observer.disconnect());
+      for (const c of Array.from(t.children)) this.watchInputsIn(c);
+    }
   }
 
   private watchInputsIn(n: Node): void {

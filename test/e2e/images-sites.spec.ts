@@ -1,0 +1,273 @@
+/**
+ * Photos caught as they are attached, on every supported site's fixture (images.spec.ts covers
+ * Facebook and X in depth: OCR, faces, video, "remove location data", the offscreen document's
+ * loads). Each site's own attachment UI, built after the real one: its photo button opens a real
+ * file picker (Bluesky's and Reddit's make the <input type=file> on the click and remove it after;
+ * LinkedIn's and Reddit's live in shadow roots), and a photo dropped on the composer or its drop
+ * zone. The photo carries GPS about 120 m from the school: the chip shows at once, the warning
+ * cites the clause, and the site's own Post / Send / Share is held. Then taking the photo out:
+ * with the site's own × (its preview leaves the composer) or with the warning's "I have removed
+ * this photo from my post" — the hold goes, and the post is sent.
+ */
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { clickInWarning, expect, fixturePosts, loadDemo, openOptions, SITES, test, warningText } from './harness';
+
+const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
+const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
+const TEXT = 'Lovely afternoon in the sunshine';
+
+/** Like the harness's expectWarning, with room for the image checks on a loaded machine. */
+async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        text = await warningText(page);
+        return parts.every((p) => text.includes(p));
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return text;
+}
+
+interface FixtureAttachment {
+  via: string;
+  name: string;
+  removed?: boolean;
+}
+const attachments = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ via: a.via, name: a.name, removed: !!a.removed })));
+
+/** Demo school, with its main site about 120 m from where photo.jpg was taken. */
+async function schoolNearPhoto(context: BrowserContext, extensionId: string): Promise<void> {
+  const opt = await loadDemo(context, extensionId);
+  await opt.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: any }).chrome;
+    const st = await c.runtime.sendMessage({ type: 'getStatus' });
+    const s = st.status.school;
+    const school = {
+      name: s.name,
+      aliases: s.aliases,
+      handles: s.handles,
+      hashtags: s.hashtags,
+      emailDomains: s.emailDomains,
+      locations: [{ name: 'Main site', latitude: 51.5012, longitude: -0.1405, radiusMetres: 300 }],
+    };
+    const r = await c.runtime.sendMessage({ type: 'saveSchool', school });
+    if (!r.ok) throw new Error(r.error);
+  });
+  await opt.close();
+}
+
+/** Mastodon runs on an instance the user adds (see mastodon.spec.ts for the permission). */
+async function addMastodon(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate((id) => (globalThis as unknown as { chrome: any }).chrome.developerPrivate.addHostPermission(id, 'https://toot.example/*'), extensionId);
+  const opt = await openOptions(context, extensionId);
+  await opt.getByLabel('Site address').fill('toot.example');
+  await opt.getByRole('button', { name: 'Add site' }).click();
+  await expect(opt.getByText('Added https://toot.example.')).toBeVisible();
+  await opt.close();
+  await page.close();
+}
+
+interface Site {
+  name: string;
+  url: string;
+  /** Opens the composer when the page does not show one at load. */
+  open?: (page: Page) => Promise<void>;
+  editor: string;
+  post: (page: Page) => Locator;
+  /** The site's own "add photo" control (it opens the file picker). */
+  photoButton: string;
+  /** Where a photo is dropped (the composer, or the site's drop zone). */
+  dropOn: string;
+  /** The site's remove (×) button on the preview. */
+  remove: string;
+  setup?: (context: BrowserContext, extensionId: string) => Promise<void>;
+}
+
+const SITES_UNDER_TEST: Site[] = [
+  {
+    name: 'Instagram',
+    url: SITES.instagram.url,
+    editor: '[role="dialog"] [aria-label="Write a caption..."]',
+    post: (p) => p.locator('#fixture-share'),
+    photoButton: '[role="dialog"] button:has-text("Select from computer")',
+    dropOn: '[role="dialog"] .ig-media',
+    remove: '[role="dialog"] [aria-label="Delete"]',
+  },
+  {
+    name: 'LinkedIn',
+    url: SITES.linkedin.url,
+    editor: '#interop-outlet .ql-editor',
+    post: (p) => p.locator('#fixture-share-post'),
+    photoButton: '#interop-outlet [aria-label="Add media"]',
+    dropOn: '#interop-outlet .ql-editor',
+    remove: '#interop-outlet [aria-label="Remove"]',
+  },
+  {
+    name: 'Threads',
+    url: SITES.threads.url,
+    editor: '[role="dialog"] [contenteditable="true"]',
+    post: (p) => p.locator('#fixture-post'),
+    photoButton: '[role="dialog"] .th-attach',
+    dropOn: '[role="dialog"] [contenteditable="true"]',
+    remove: '[role="dialog"] [aria-label="Remove"]',
+  },
+  {
+    name: 'TikTok',
+    url: SITES.tiktok.url,
+    editor: '.caption-editor [contenteditable="true"]',
+    post: (p) => p.getByRole('button', { name: 'Postio' }),
+    photoButton: '[data-e2e="select_video_button"]',
+    dropOn: '.upload-card',
+    remove: '.upload-card [aria-label="Tynnu"]',
+  },
+  {
+    name: 'Bluesky',
+    url: SITES.bluesky.url,
+    open: (p) => p.click('[data-testid="composeFAB"]'),
+    editor: '[data-testid="composePostView"] .ProseMirror',
+    post: (p) => p.locator('[data-testid="composerPublishBtn"]'),
+    photoButton: '[data-testid="openMediaBtn"]',
+    dropOn: '[data-testid="composePostView"] .ProseMirror',
+    remove: '[data-testid="composePostView"] [aria-label="Remove image"]',
+  },
+  {
+    name: 'Mastodon',
+    url: SITES.mastodon.url,
+    setup: addMastodon,
+    editor: 'form.compose-form >> nth=0 >> textarea',
+    post: (p) => p.locator('form.compose-form').nth(0).locator('.compose-form__submit button'),
+    photoButton: 'form.compose-form >> nth=0 >> .compose-form__upload-button',
+    dropOn: 'form.compose-form >> nth=0 >> textarea',
+    remove: 'form.compose-form >> nth=0 >> [aria-label="Delete"]',
+  },
+  {
+    name: 'Reddit',
+    url: SITES.reddit.url,
+    editor: 'shreddit-composer [slot="rte"]',
+    post: (p) => p.locator('#fixture-comment-submit'),
+    photoButton: 'reddit-rte button.image',
+    dropOn: 'shreddit-composer [slot="rte"]',
+    remove: 'shreddit-composer [aria-label="Remove image"]',
+  },
+  {
+    name: 'YouTube',
+    url: 'https://www.youtube.com/@greenfieldprimary/posts',
+    editor: 'ytd-backstage-post-dialog-renderer #contenteditable-root',
+    post: (p) => p.locator('ytd-backstage-post-dialog-renderer #submit-button button'),
+    photoButton: 'ytd-backstage-post-dialog-renderer [aria-label="Add image"]',
+    dropOn: 'ytd-backstage-post-dialog-renderer #contenteditable-root',
+    remove: 'ytd-backstage-post-dialog-renderer [aria-label="Remove image"]',
+  },
+];
+
+const X: Site = {
+  name: 'X',
+  url: SITES.x.url,
+  editor: '[data-testid="tweetTextarea_0"]',
+  post: (p) => p.locator('[data-testid="tweetButtonInline"]').first(),
+  photoButton: '[aria-label="Add photos or video"] >> nth=0',
+  dropOn: '[data-testid="tweetTextarea_0"]',
+  remove: '[data-testid="attachments"] [aria-label="Remove media"]',
+};
+
+test.beforeEach(async ({ context, extensionId }) => {
+  await schoolNearPhoto(context, extensionId);
+});
+
+async function compose(context: BrowserContext, extensionId: string, site: Site): Promise<Page> {
+  await site.setup?.(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => (window as unknown as { __fixture?: { ready: boolean } }).__fixture?.ready === true);
+  await site.open?.(page);
+  await page.click(site.editor);
+  await page.keyboard.type(TEXT);
+  return page;
+}
+
+/** The user picks photo.jpg in the file picker the site's photo button opens (a trusted change). */
+async function pickPhoto(page: Page, site: Site): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.click(site.photoButton);
+  await (await chooser).setFiles(PHOTO);
+}
+
+/** Drags photo.jpg from the desktop onto `selector` (the browser's own, trusted drag events). */
+async function dropPhoto(page: Page, selector: string): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(box.height / 2, 20);
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [PHOTO], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  await cdp.detach();
+}
+
+async function expectHeld(page: Page, site: Site): Promise<void> {
+  await site.post(page).click();
+  await expectWarning(page, 'Your post has not been sent. This photo may break');
+  expect(await fixturePosts(page)).toEqual([]);
+}
+
+async function expectPosted(page: Page, site: Site): Promise<void> {
+  await site.post(page).click();
+  await expect.poll(() => fixturePosts(page).then((p) => p.map((x) => x.text))).toEqual([TEXT]);
+}
+
+for (const site of SITES_UNDER_TEST) {
+  test(`${site.name}: a photo taken at school, chosen with the site's photo button, is checked and the post held`, async ({ context, extensionId }) => {
+    test.setTimeout(120_000);
+    const page = await compose(context, extensionId, site);
+    await pickPhoto(page, site);
+    await expectWarning(page, 'Checking image');
+    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
+    // The site has not been given the photo: it carries location data nobody has answered for.
+    expect(await attachments(page)).toEqual([]);
+    await expectHeld(page, site);
+  });
+
+  test(`${site.name}: a photo taken at school, dropped on the composer, is checked and the post held`, async ({ context, extensionId }) => {
+    test.setTimeout(120_000);
+    const page = await compose(context, extensionId, site);
+    await dropPhoto(page, site.dropOn);
+    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
+    // A drop reaches the site at once; it shows the photo in the composer.
+    await expect.poll(() => attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: false }]);
+    await expectHeld(page, site);
+  });
+}
+
+for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITES_UNDER_TEST.find((s) => s.name === 'Reddit')!]) {
+  test(`${site.name}: the photo taken out with the site's own × no longer holds the post`, async ({ context, extensionId }) => {
+    test.setTimeout(120_000);
+    const page = await compose(context, extensionId, site);
+    await dropPhoto(page, site.dropOn);
+    await expectWarning(page, 'Photo taken at school', CLAUSE);
+    await expectHeld(page, site);
+    await page.click(site.remove);
+    expect(await attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: true }]);
+    await expect.poll(() => warningText(page)).not.toContain('Photo taken at school');
+    await expectPosted(page, site);
+  });
+
+  test(`${site.name}: "I have removed this photo from my post" drops the finding; a held-back photo never reaches the site`, async ({ context, extensionId }) => {
+    test.setTimeout(120_000);
+    const page = await compose(context, extensionId, site);
+    await pickPhoto(page, site);
+    await expectWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
+    await expectHeld(page, site);
+    await page.waitForTimeout(400);
+    await clickInWarning(page, 'I have removed this photo from my post');
+    await expect.poll(() => warningText(page)).not.toContain('Photo taken at school');
+    await expectPosted(page, site);
+    // The site was never given the photo the user took back.
+    expect(await attachments(page)).toEqual([]);
+  });
+}
