@@ -135,6 +135,21 @@ describe('removing a photo in the site: its preview leaves the composer', () => 
     expect(t.w.block(p.editor)).toBe('finding');
   });
 
+  it('a re-render that makes a new blob: address for the same photo keeps the hold', async () => {
+    const p = page();
+    const t = watcher(p.editor);
+    drop(p.editor, [file('gps.jpg')]);
+    thumb(p.previews, 'blob:https://site.example/first');
+    await wait(100);
+    p.previews.innerHTML = '';
+    thumb(p.previews, 'blob:https://site.example/second');
+    await wait(900);
+    expect(t.w.block(p.editor)).toBe('finding');
+    p.previews.innerHTML = '';
+    await wait(900);
+    expect(t.w.block(p.editor)).toBeNull();
+  });
+
   it('media elsewhere on the page (a feed video) is never taken for the photo\'s preview', async () => {
     const p = page();
     const t = watcher(p.editor);
@@ -237,5 +252,29 @@ describe('PreviewWatch', () => {
     img.remove();
     await wait(300);
     expect(gone).toEqual([7]);
+  });
+});
+
+describe('file inputs inside open shadow roots (LinkedIn, Reddit)', () => {
+  it('the change (not composed: it never reaches the window) is caught and held back once the user has acted in that root', async () => {
+    const p = page();
+    const host = document.createElement('div');
+    document.querySelector('.composer')!.appendChild(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const button = document.createElement('button');
+    root.appendChild(button);
+    const input = document.createElement('input');
+    input.type = 'file';
+    root.appendChild(input);
+    const given: string[][] = [];
+    input.addEventListener('change', () => given.push(Array.from(input.files ?? [], (f) => f.name)));
+    const t = watcher(p.editor);
+    // The click on the site's photo button passes through the shadow root.
+    button.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+    choose(input, [file('gps.jpg')]);
+    await wait(50);
+    expect(given).toEqual([]);
+    expect(t.w.block(p.editor)).toBe('finding');
+    expect(t.last()!.items.map((i) => i.source)).toEqual(['input']);
   });
 });

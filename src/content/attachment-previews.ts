@@ -9,7 +9,8 @@
  *    previews already in the composer's region are noted; a new one that appears there within
  *    `windowMs` is taken as this attachment's (one per attachment, in order).
  * 2. Once it has one, the attachment is "gone" when no element in the region shows that address any
- *    more, in two looks `settleMs` apart (a re-render that swaps the element keeps the address).
+ *    more, in two looks `settleMs` apart (a re-render that swaps the element keeps the address; one
+ *    that makes a new address for it shows a new preview in its place, which is taken instead).
  *
  * The region is the composer's own box: the nearest dialog / modal / form around it, else the
  * nearest ancestor that also holds a file input (the composer's toolbar), else a few levels up.
@@ -119,6 +120,16 @@ export class PreviewWatch {
         continue;
       }
       if (shown.has(t.preview)) {
+        t.missingAt = 0;
+        continue;
+      }
+      // A site that makes a new address for the same file on a re-render swaps one for another:
+      // a new unclaimed preview in its place is taken as the same photo (the hold stays).
+      const swapped = [...shown].find((u) => !t.before.has(u) && !claimed.has(u));
+      if (swapped) {
+        claimed.delete(t.preview);
+        t.preview = swapped;
+        claimed.add(swapped);
         t.missingAt = 0;
         continue;
       }
