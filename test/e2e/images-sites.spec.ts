@@ -1,5 +1,5 @@
 /**
- * Photos caught as they are attached, on every supported site's fixture (images.spec.ts covers
+ * Photos caught as they are attached, on every supported site's fixture and Messenger (images.spec.ts covers
  * Facebook and X in depth: OCR, faces, video, "remove location data", the offscreen document's
  * loads). Each site's own attachment UI, built after the real one: its photo button opens a real
  * file picker (Bluesky's and Reddit's make the <input type=file> on the click and remove it after;
@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, loadDemo, openOptions, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, fixturePosts, loadDemo, openOptions, PAGES, SITES, test, warningText } from './harness';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
@@ -81,6 +81,8 @@ interface Site {
   open?: (page: Page) => Promise<void>;
   editor: string;
   post: (page: Page) => Locator;
+  /** How the user sends, when not by clicking `post`. */
+  send?: (page: Page, site: Site) => Promise<void>;
   /** The site's own "add photo" control (it opens the file picker). */
   photoButton: string;
   /** Where a photo is dropped (the composer, or the site's drop zone). */
@@ -91,6 +93,20 @@ interface Site {
 }
 
 const SITES_UNDER_TEST: Site[] = [
+  {
+    name: 'Messenger',
+    url: PAGES.messenger.url,
+    editor: '[role="textbox"][aria-label="Message"]',
+    post: (p) => p.locator('[aria-label="Press enter to send"]'),
+    // Enter, as people do: the image warning sits over Messenger's send arrow (bottom right).
+    send: async (p, site) => {
+      await p.click(site.editor);
+      await p.keyboard.press('Enter');
+    },
+    photoButton: '[aria-label="Attach a file"]',
+    dropOn: '[role="textbox"][aria-label="Message"]',
+    remove: '[aria-label="Remove attachment"]',
+  },
   {
     name: 'Instagram',
     url: SITES.instagram.url,
@@ -210,14 +226,16 @@ async function dropPhoto(page: Page, selector: string): Promise<void> {
   await cdp.detach();
 }
 
+const send = (page: Page, site: Site) => (site.send ? site.send(page, site) : site.post(page).click());
+
 async function expectHeld(page: Page, site: Site): Promise<void> {
-  await site.post(page).click();
+  await send(page, site);
   await expectWarning(page, 'Your post has not been sent. This photo may break');
   expect(await fixturePosts(page)).toEqual([]);
 }
 
 async function expectPosted(page: Page, site: Site): Promise<void> {
-  await site.post(page).click();
+  await send(page, site);
   await expect.poll(() => fixturePosts(page).then((p) => p.map((x) => x.text))).toEqual([TEXT]);
 }
 
