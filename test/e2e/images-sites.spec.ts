@@ -1,13 +1,16 @@
 /**
- * Photos caught as they are attached, on every supported site's fixture and Messenger (images.spec.ts covers
- * Facebook and X in depth: OCR, faces, video, "remove location data", the offscreen document's
- * loads). Each site's own attachment UI, built after the real one: its photo button opens a real
- * file picker (Bluesky's and Reddit's make the <input type=file> on the click and remove it after;
- * LinkedIn's and Reddit's live in shadow roots), and a photo dropped on the composer or its drop
- * zone. The photo carries GPS about 120 m from the school: the chip shows at once, the warning
- * cites the clause, and the site's own Post / Send / Share is held. Then taking the photo out:
- * with the site's own × (its preview leaves the composer) or with the warning's "I have removed
- * this photo from my post" — the hold goes, and the post is sent.
+ * Photos caught as they are attached, on every supported site's fixture and on Messenger
+ * (images.spec.ts covers Facebook and X in depth: OCR, faces, video, "remove location data", the
+ * offscreen document's loads). Each site's own attachment UI, built after the real one: its photo
+ * button opens a real file picker (Bluesky's and Reddit's make the <input type=file> on the click
+ * and remove it after; LinkedIn's and Reddit's live in shadow roots), a drop on the composer or
+ * its drop zone, and a paste into the editor where the site takes pasted pictures.
+ *
+ * The chosen or dropped photo carries GPS about 120 m from the school: the chip shows at once, the
+ * warning cites the clause, and the site's own Post / Send / Share is held. A pasted picture is a
+ * plain one (a clipboard holds PNG, without location): checked, nothing found, the post goes. Then
+ * taking a photo out: with the site's own × (its preview leaves the composer) or with the
+ * warning's "I have removed this photo from my post": the hold goes, and the post is sent.
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
@@ -89,6 +92,8 @@ interface Site {
   dropOn: string;
   /** The site's remove (×) button on the preview. */
   remove: string;
+  /** The site takes a picture pasted into the composer as the post's media. */
+  paste?: boolean;
   setup?: (context: BrowserContext, extensionId: string) => Promise<void>;
 }
 
@@ -118,6 +123,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'LinkedIn',
+    paste: true,
     url: SITES.linkedin.url,
     editor: '#interop-outlet .ql-editor',
     post: (p) => p.locator('#fixture-share-post'),
@@ -127,6 +133,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'Threads',
+    paste: true,
     url: SITES.threads.url,
     editor: '[role="dialog"] [contenteditable="true"]',
     post: (p) => p.locator('#fixture-post'),
@@ -145,6 +152,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'Bluesky',
+    paste: true,
     url: SITES.bluesky.url,
     open: (p) => p.click('[data-testid="composeFAB"]'),
     editor: '[data-testid="composePostView"] .ProseMirror',
@@ -155,6 +163,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'Mastodon',
+    paste: true,
     url: SITES.mastodon.url,
     setup: addMastodon,
     editor: 'form.compose-form >> nth=0 >> textarea',
@@ -165,6 +174,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'Reddit',
+    paste: true,
     url: SITES.reddit.url,
     editor: 'shreddit-composer [slot="rte"]',
     post: (p) => p.locator('#fixture-comment-submit'),
@@ -174,6 +184,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'YouTube',
+    paste: true,
     url: 'https://www.youtube.com/@greenfieldprimary/posts',
     editor: 'ytd-backstage-post-dialog-renderer #contenteditable-root',
     post: (p) => p.locator('ytd-backstage-post-dialog-renderer #submit-button button'),
@@ -259,6 +270,34 @@ for (const site of SITES_UNDER_TEST) {
     // A drop reaches the site at once; it shows the photo in the composer.
     await expect.poll(() => attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: false }]);
     await expectHeld(page, site);
+  });
+}
+
+for (const site of SITES_UNDER_TEST.filter((s) => s.paste)) {
+  test(`${site.name}: a pasted picture is checked (chip at once); nothing found, so the post goes (after the check, if still running)`, async ({ context, extensionId }) => {
+    test.setTimeout(120_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await compose(context, extensionId, site);
+    // A plain picture (nothing in it to find), put on the clipboard as a screenshot would be.
+    await page.evaluate(async () => {
+      const c = new OffscreenCanvas(320, 200);
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#7fb3d5';
+      g.fillRect(0, 0, 320, 200);
+      g.fillStyle = '#f4d03f';
+      g.beginPath();
+      g.arc(250, 60, 30, 0, Math.PI * 2);
+      g.fill();
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await c.convertToBlob({ type: 'image/png' }) })]);
+    });
+    await page.click(site.editor);
+    await page.keyboard.press('Control+V');
+    await expectWarning(page, 'Checking image');
+    await expect.poll(() => attachments(page)).toEqual([{ via: 'paste', name: expect.stringMatching(/\.png$/), removed: false }]);
+    // Pressed at once: the post goes when the check has found nothing (it waits if still running).
+    await send(page, site);
+    await expect.poll(() => fixturePosts(page).then((p) => p.map((x) => x.text)), { timeout: 60_000 }).toEqual([TEXT]);
+    expect(await warningText(page)).not.toContain('Second Look: check this photo');
   });
 }
 
