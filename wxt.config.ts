@@ -54,7 +54,6 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (wxt, assets) => {
-      if (wxt.config.browser === 'firefox') return;
       for (const f of MODEL_FILES) assets.push({ absoluteSrc: resolve('node_modules', f.from), relativeDest: f.to });
     },
     // MV2 (the Firefox build) has no optional_host_permissions: there the per-site permission for
@@ -63,8 +62,6 @@ export default defineConfig({
       // Firefox has no offscreen documents: the permission would be unknown there.
       if (wxt.config.browser === 'firefox') {
         if (manifest.permissions) manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
-        // No image models in the Firefox build: no WASM and no loads of our own files needed.
-        manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" };
       }
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'] as typeof manifest.optional_permissions;
