@@ -36,8 +36,10 @@ export default defineConfig({
     storage: { managed_schema: 'managed-schema.json' },
     content_security_policy: {
       // 'wasm-unsafe-eval': tesseract.js's WASM core (without it the OCR worker hangs silently).
-      // connect-src 'self': the offscreen document reads the model files shipped in the extension
-      // (chrome-extension://<our id>/...) and nothing else; no http(s) origin is allowed.
+      // connect-src 'self': the offscreen document (Chrome) or the background page (Firefox) reads
+      // the model files shipped in the extension (chrome-extension:// or moz-extension://<our id>/)
+      // and nothing else; no http(s) origin is allowed. Firefox ESR 140 without 'wasm-unsafe-eval':
+      // "CompileError: call to WebAssembly.instantiate() blocked by CSP" and the OCR never answers.
       // Content scripts are not extension pages: the social site's page gets none of this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     },

@@ -7,11 +7,11 @@
  * - The checker's code is a separate script (entrypoints/image-checker.ts, /image-checker.js)
  *   loaded with a <script> tag on the first attachment, so background.js stays small for the many
  *   wakes that only check text.
- * - Firefox suspends an idle event page (30 s by default, extensions.background.idle.timeout) and
- *   a pending answer to a content script's message holds it off only once, so a long check (the
- *   first one loads the models) could be killed midway; while a check runs, an extension API call
- *   every `keepAliveMs` marks the page busy (test/firefox/images-smoke.mjs runs with a 1.5 s idle
- *   timeout and fails without this).
+ * - Firefox suspends an idle event page (30 s by default, extensions.background.idle.timeout),
+ *   even while a content script waits for its answer: a check longer than that (the first one
+ *   loads the models) was killed midway. While a check runs, an extension API call every
+ *   `keepAliveMs` marks the page busy (test/firefox/images-smoke.mjs runs with a 1.5 s idle
+ *   timeout; its face check fails without this).
  * - "Close" (the router's idle timer) frees the models but keeps the loaded code.
  */
 import type { BrowserCheckerDeps, browserChecker as BrowserCheckerFactory } from '../offscreen/browser-checker';
