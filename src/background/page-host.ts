@@ -52,23 +52,25 @@ export function backgroundPageHost(deps: PageHostDeps): OffscreenHost {
       throw e;
     }));
 
+  /** Runs `fn` with the page marked busy (an extension API call every keepAliveMs) until it settles. */
+  const awake = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const timer = setInterval(() => void deps.ping().catch(() => {}), deps.keepAliveMs ?? 500);
+    try {
+      return await fn();
+    } finally {
+      clearInterval(timer);
+    }
+  };
   const checker = async () => (current ??= (await loadScript())({ repo: deps.repo, logos: deps.logos, url: deps.url, doc }));
 
   return {
     supported: !!doc,
-    open: async () => void (await checker()),
+    open: () => awake(async () => void (await checker())),
     async close() {
       const c = current;
       current = null;
       await c?.engines.dispose();
     },
-    async send(message) {
-      const timer = setInterval(() => void deps.ping().catch(() => {}), deps.keepAliveMs ?? 500);
-      try {
-        return await (await checker()).checker.handle(message);
-      } finally {
-        clearInterval(timer);
-      }
-    },
+    send: (message) => awake(async () => (await checker()).checker.handle(message)),
   };
 }
