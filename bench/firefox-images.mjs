@@ -39,7 +39,7 @@ async function pss(root) {
   const kinds = {};
   for (const pid of [root, ...[...parent.keys()].filter((p) => p !== root && under(p))]) {
     // Firefox names each child's main thread by its kind: "WebExtensions" (our background page,
-    // its OCR worker, the options page), "Isolated Web Co" (the fixture page), "Web Content", "RDD
+    // its OCR worker, the options page), "Web Content" (the fixture page here), "RDD
     // Process", "Socket Process", "Utility Process"...
     const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
     const roll = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
@@ -113,11 +113,21 @@ try {
     rows.push([label, file === certificate ? cold : '', median(warm), warm]);
   }
   mem.push([`after ${1 + WARM * cases.length} checks`, await pss(root)]);
-  // The router frees the models after 60 s without an image; Firefox suspends an idle event page
-  // after 30 s (the text checks of an open composer are events that keep it awake).
+  // The router frees the models after 60 s without an image (engines.dispose: the OCR worker is
+  // terminated, the face weights disposed). Typing in the composer every 5 s sends text checks,
+  // events that keep Firefox from suspending the event page, so this row shows dispose alone.
+  await page.goto('https://www.facebook.com/');
+  await waitFor('the fixture', () => page.evaluate(() => window.__fixture?.ready === true));
+  await page.click('[role="dialog"] [data-lexical-editor="true"]');
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.type(' x', { delay: 5 });
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+  mem.push(['75 s later, typing in a composer (page awake; the router freed the models at 60 s)', await pss(root)]);
+  // Nothing open: Firefox suspends the event page after 30 s without an event.
   await page.goto('about:blank');
-  await new Promise((r) => setTimeout(r, 75000));
-  mem.push(['75 s later, no composer open', await pss(root)]);
+  await new Promise((r) => setTimeout(r, 45000));
+  mem.push(['45 s later, no composer open (event page suspended)', await pss(root)]);
 } finally {
   await browser.close();
 }
@@ -138,20 +148,23 @@ Firefox has no offscreen documents: the same checker and engines run in the back
 ${rows.map(([l, c, m, w]) => `| ${l} | ${c} | ${m} | ${w.join(', ')} |`).join('\n')}
 
 Memory, PSS (MiB) of the Firefox processes by kind (\`WebExtensions\` is the extension process: the background page,
-its OCR worker and the options page; \`Isolated Web Co\` the fixture page):
+its OCR worker and the options page; \`Web Content\` the fixture page):
 
 | state | total | ${kinds.join(' | ')} |
 |---|---:|${kinds.map(() => '---:').join('|')}|
 ${mem.map(([s, k]) => `| ${s} | ${mib(Object.values(k).reduce((a, b) => a + b, 0))} | ${kinds.map((x) => mib(k[x] ?? 0)).join(' | ')} |`).join('\n')}
 
 Notes:
-- The models cost the extension process about 166 MiB (Chrome: +99 MiB in the extension renderer and +249 MiB in
-  the GPU process, which runs tfjs's WebGL there; Firefox here has no WebGL, so the models are all in the extension process). The last row is after Firefox suspended the idle event page (30 s without an event) or
-  the router freed the models (60 s without an image), whichever came first; either gives the memory back.
+- The models cost the extension process about ${mib((mem[1][1].WebExtensions ?? 0) - (mem[0][1].WebExtensions ?? 0))} MiB (Chrome: +99 MiB in the extension renderer
+  and +249 MiB in the GPU process, which runs tfjs's WebGL there; Firefox here has no WebGL, so the models are all in
+  the extension process). The last two rows: the router's dispose alone (the event page kept awake by text checks),
+  then Firefox suspending the idle event page (checked once with logging: the page was not restarted while typing,
+  and the router's close ran 60 s after the last image).
 - Keep-alive: with \`extensions.background.idle.timeout\` at 1.5 s (test/firefox/images-smoke.mjs), the first face
   check (models loading, about 5–9 s) came back "This file could not be checked." without the keep-alive (the event
-  page was suspended mid-check, although the content script was still waiting for its answer) and with the finding with it (an extension
-  API call every 500 ms while a check runs). At the default 30 s no check measured here comes near the limit.
+  page was suspended mid-check, although the content script was still waiting for its answer) and with the finding
+  with it (an extension API call every 500 ms while the checker loads or checks). At the default 30 s no check
+  measured here comes near the limit.
 - about:memory was not read (not tried headless over BiDi); PSS from /proc is the whole process (JS heaps, WASM
   memory, code), so the options page open in the same process is in the WebExtensions column too.
 <!-- firefox:end -->
