@@ -36,8 +36,10 @@ export default defineConfig({
     storage: { managed_schema: 'managed-schema.json' },
     content_security_policy: {
       // 'wasm-unsafe-eval': tesseract.js's WASM core (without it the OCR worker hangs silently).
-      // connect-src 'self': the offscreen document reads the model files shipped in the extension
-      // (chrome-extension://<our id>/...) and nothing else; no http(s) origin is allowed.
+      // connect-src 'self': the offscreen document (Chrome) or the background page (Firefox) reads
+      // the model files shipped in the extension (chrome-extension:// or moz-extension://<our id>/)
+      // and nothing else; no http(s) origin is allowed. Firefox ESR 140 without 'wasm-unsafe-eval':
+      // "CompileError: call to WebAssembly.instantiate() blocked by CSP" and the OCR never answers.
       // Content scripts are not extension pages: the social site's page gets none of this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     },
@@ -54,7 +56,6 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (wxt, assets) => {
-      if (wxt.config.browser === 'firefox') return;
       for (const f of MODEL_FILES) assets.push({ absoluteSrc: resolve('node_modules', f.from), relativeDest: f.to });
     },
     // MV2 (the Firefox build) has no optional_host_permissions: there the per-site permission for
@@ -63,8 +64,6 @@ export default defineConfig({
       // Firefox has no offscreen documents: the permission would be unknown there.
       if (wxt.config.browser === 'firefox') {
         if (manifest.permissions) manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
-        // No image models in the Firefox build: no WASM and no loads of our own files needed.
-        manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" };
       }
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), 'https://*/*'] as typeof manifest.optional_permissions;

@@ -256,7 +256,10 @@ The three tesseract cores are the same engine built for relaxed-SIMD, SIMD and p
 only the relaxed-SIMD build would save 7.8 MB but drop browsers without relaxed SIMD (Chrome < 114).
 `;
   console.log(md);
-  await writeFile(path.resolve('bench/images.md'), md);
+  // Keep the Firefox section (bench/firefox-images.mjs writes it).
+  const old = await readFile(path.resolve('bench/images.md'), 'utf8').catch(() => '');
+  const firefox = /<!-- firefox:start -->[\s\S]*<!-- firefox:end -->/.exec(old)?.[0];
+  await writeFile(path.resolve('bench/images.md'), firefox ? `${md.trimEnd()}\n\n${firefox}\n` : md);
 }
 
 void main().catch((e) => {

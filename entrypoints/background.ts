@@ -16,39 +16,7 @@ import { applyProtectionReport, badgeFor, isProtectionReport } from '@/src/backg
 import { isSitesMessage, UserSites } from '@/src/background/user-sites';
 import { isLocaleMessage, LocaleSetting, withLocale } from '@/src/background/locale';
 import { ImageRouter, isImageMessage, type OffscreenHost } from '@/src/background/images';
-
-/**
- * Firefox has no offscreen documents, but its background is an event page with a DOM: the image
- * checks run right here, without the models (the Firefox build ships no OCR or face model and no
- * 'wasm-unsafe-eval'): the location check and "remove location data", the logo check (decoded with
- * createImageBitmap + OffscreenCanvas), and a video's location and first frame. Text in images and
- * people are listed as not checked. Built only into the Firefox bundle (import.meta.env.FIREFOX).
- */
-function backgroundPageHost(repo: Repo, logos: LogoRepo): OffscreenHost {
-  let checker: Promise<{ handle(raw: unknown): Promise<unknown> }> | null = null;
-  const load = () =>
-    (checker ??= (async () => {
-      const [{ analyseImage, stripMetadata }, { OffscreenChecker }, { decodeImage, firstVideoFrame }] = await Promise.all([
-        import('@/src/image/analyse'),
-        import('@/src/offscreen/checker'),
-        import('@/src/offscreen/decode'),
-      ]);
-      return new OffscreenChecker({
-        analyse: analyseImage,
-        strip: stripMetadata,
-        engines: { decode: decodeImage },
-        nameIndex: () => repo.nameIndex(),
-        logos: async () => (await logos.list()).map((r) => ({ name: r.name, width: r.width, height: r.height, png: r.png })),
-        firstFrame: (bytes, mime) => firstVideoFrame(document, bytes, mime),
-      });
-    })());
-  return {
-    supported: typeof document !== 'undefined',
-    open: async () => void (await load()),
-    close: async () => {},
-    send: async (message) => (await load()).handle(message),
-  };
-}
+import { backgroundPageHost } from '@/src/background/page-host';
 
 /**
  * The offscreen document that runs the image checks (Chrome), created on demand and closed when
@@ -97,7 +65,10 @@ export default defineBackground(() => {
     if (area === 'managed') void loadManaged();
   });
   const images = new ImageRouter({
-    host: import.meta.env.FIREFOX ? backgroundPageHost(repo, logoRepo) : offscreenHost(),
+    // Firefox has no offscreen documents: there the checks run in the background (event) page.
+    host: import.meta.env.FIREFOX
+      ? backgroundPageHost({ repo, logos: logoRepo, url: (p) => browser.runtime.getURL(p as '/options.html'), ping: () => browser.runtime.getPlatformInfo() })
+      : offscreenHost(),
     imageContext: () => service.imageContext(),
     isOfficialAccount: (account) => service.isOfficialAccount(account),
   });

@@ -1,7 +1,7 @@
 /**
  * Runs Mozilla's addons-linter (the linter behind `web-ext lint` and addons.mozilla.org) on the
  * Firefox build and fails on any error. Warnings are printed; the known ones are explained in
- * README ("Firefox").
+ * docs/store-listing.md ("Checks before upload").
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -4,10 +4,11 @@
  * when an attachment arrives and closed when idle (src/background/images.ts). Trusted side: it
  * answers only the background (our own service worker), and reads the hashed class lists and the
  * logos from the extension's IndexedDB itself, so none of that ever travels through a message.
+ * The checker itself (engines, stores, analyser) is src/offscreen/browser-checker.ts, which the
+ * Firefox background page runs too.
  */
-import { analyseImage, stripMetadata } from '@/src/image/analyse';
-import { OffscreenChecker, isFromOurWorker, isOffscreenMessage } from '@/src/offscreen/checker';
-import { browserEngines, firstVideoFrame } from '@/src/offscreen/engines';
+import { browserChecker } from '@/src/offscreen/browser-checker';
+import { isFromOurWorker, isOffscreenMessage } from '@/src/offscreen/checker';
 import { openDb } from '@/src/storage/db';
 import { LogoRepo } from '@/src/storage/logos';
 import { Repo } from '@/src/storage/repo';
@@ -17,17 +18,11 @@ import { parsePack } from '@/src/pack/parse';
 const parsed = parsePack(defaultPack);
 if (!parsed.ok) throw new Error('The built-in rule pack is invalid');
 const db = openDb();
-const repo = new Repo(db, parsed.pack);
-const logos = new LogoRepo(db);
-const engines = browserEngines({ url: (p) => browser.runtime.getURL(p as '/offscreen.html') });
-
-const checker = new OffscreenChecker({
-  analyse: analyseImage,
-  strip: stripMetadata,
-  engines,
-  nameIndex: () => repo.nameIndex(),
-  logos: async () => (await logos.list()).map((r) => ({ name: r.name, width: r.width, height: r.height, png: r.png })),
-  firstFrame: (bytes, mime) => firstVideoFrame(document, bytes, mime),
+const { checker } = browserChecker({
+  repo: new Repo(db, parsed.pack),
+  logos: new LogoRepo(db),
+  url: (p) => browser.runtime.getURL(p as '/offscreen.html'),
+  doc: document,
 });
 
 const workerUrl = new URL(browser.runtime.getURL('/background.js')).href;

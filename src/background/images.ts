@@ -1,7 +1,9 @@
 /**
  * The background's part in the image checks: takes an attachment from a content script, checks
  * the message (shape, size cap, rate), and hands it to the offscreen document, which does the work
- * (decode, EXIF, logo, OCR, faces need a DOM, Workers and WASM: the service worker has no Worker).
+ * (decode, EXIF, logo, OCR, faces need a DOM, Workers and WASM: the service worker has no Worker;
+ * Firefox has no offscreen documents, so there the host is the background event page itself,
+ * src/background/page-host.ts).
  * The offscreen document is created on demand and closed when idle. Trusted side; no browser API
  * here (the entrypoint passes an `OffscreenHost`), so the routing is unit-tested.
  *
@@ -25,7 +27,10 @@ import type { RulePack } from '../pack/types';
 import { RateLimiter } from './rate-limit';
 
 export interface OffscreenHost {
-  /** False where the browser has no offscreen documents (Firefox): images are not checked there. */
+  /**
+   * False where the checks have nowhere to run (a Chrome without the offscreen API, a background
+   * without a document): images are not checked there. Firefox runs them in its background page.
+   */
   readonly supported: boolean;
   /** Creates the offscreen document unless it is already open. */
   open(): Promise<void>;

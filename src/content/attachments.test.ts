@@ -196,7 +196,7 @@ describe('AttachmentWatcher', () => {
     expect(t.watcher.block()).toBeNull();
   });
 
-  it('where images cannot be checked (Firefox: "unsupported") it shows nothing, holds nothing, and stops trying', async () => {
+  it('where images cannot be checked ("unsupported": no offscreen document or background page to run them) it shows nothing, holds nothing, and stops trying', async () => {
     const t = setup(() => 'unsupported');
     const { input, given } = siteInput();
     choose(input, [file('a.jpg')]);

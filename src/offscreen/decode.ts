@@ -1,7 +1,7 @@
 /**
  * Decoding without any model: images with createImageBitmap + OffscreenCanvas, a video's first
  * frame with a <video> element and a canvas. Used by the offscreen document (Chrome) and by the
- * Firefox background page, which has a DOM but ships no OCR or face model. Trusted side.
+ * Firefox background page (both through src/offscreen/engines.ts). Trusted side.
  */
 import type { RgbaImage } from '../image/types';
 

@@ -33,7 +33,7 @@ function toCanvas(img: RgbaImage): OffscreenCanvas {
 type TessWorker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>;
 type FaceApi = typeof import('@vladmandic/face-api');
 
-export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr: boolean; faces: boolean } } {
+export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr: boolean; faces: boolean }; dispose(): Promise<void> } {
   let tess: Promise<TessWorker> | null = null;
   let face: Promise<FaceApi> | null = null;
   const ready = { ocr: false, faces: false };
@@ -72,6 +72,20 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
 
   return {
     ready,
+    /**
+     * Frees the models (the OCR worker and its WASM heap, the face detector's weights); the next
+     * check loads them again. Chrome closes the whole offscreen document instead; the Firefox
+     * background page cannot close itself, so it calls this when image checks go idle.
+     */
+    async dispose() {
+      const [t, f] = [tess, face];
+      tess = face = null;
+      ready.ocr = ready.faces = false;
+      await Promise.allSettled([
+        t?.then((w) => w.terminate()),
+        f?.then((faceapi) => faceapi.nets.tinyFaceDetector.dispose()),
+      ]);
+    },
     decode: decodeImage,
     async ocr(img) {
       const w = await ocrWorker();

@@ -31,8 +31,8 @@ export const waitFor = async (what, fn, ms = 15000) => {
   }
 };
 
-/** Launches Firefox; the caller closes `browser` (also when `loadDemo` throws). */
-export async function launchFirefox() {
+/** Launches Firefox (`prefs`: extra preferences); the caller closes `browser` (also when `loadDemo` throws). */
+export async function launchFirefox({ prefs = {} } = {}) {
   if (!existsSync(FIREFOX)) {
     console.error(`Firefox smoke: ${FIREFOX} is not installed (apt-get install -y firefox-esr).`);
     process.exit(1);
@@ -43,13 +43,17 @@ export async function launchFirefox() {
     executablePath: FIREFOX,
     headless: true,
     protocol: 'webDriverBiDi',
+    // FIREFOX_DUMPIO=1: Firefox's output, with the extension's console, on this process's stderr.
+    dumpio: !!process.env.FIREFOX_DUMPIO,
     extraPrefsFirefox: {
+      ...(process.env.FIREFOX_DUMPIO ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'app.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...prefs,
     },
   });
 }
@@ -80,4 +84,28 @@ export async function installAndLoadDemo(browser, t0) {
   await options.screenshot({ path: path.join(OUT, 'options.png') });
   console.log('demo school loaded through the options page (IndexedDB in the background)');
   return { firstPage, options };
+}
+
+/**
+ * The text of the extension's warnings, read the way a user sees them: the page cannot open their
+ * closed shadow roots, but WebDriver BiDi's node serialisation can (includeShadowTree: 'all'), so
+ * this reads every custom element's shadow tree, without <style>, as one string.
+ */
+export async function warningText(page) {
+  const context = page.mainFrame().browsingContext;
+  const { result } = await context.userContext.browser.session.send('script.evaluate', {
+    expression: `[...document.querySelectorAll('*')].filter((e) => e.localName.includes('-'))`,
+    target: { context: context.id },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+  });
+  const texts = [];
+  const walk = (node) => {
+    if (node?.type !== 'node' || !node.value || node.value.localName === 'style') return;
+    if (node.value.nodeType === 3 && node.value.nodeValue?.trim()) texts.push(node.value.nodeValue.trim());
+    for (const child of node.value.children ?? []) walk(child);
+    if (node.value.shadowRoot) walk(node.value.shadowRoot);
+  };
+  for (const el of result.result.value ?? []) walk(el);
+  return texts.join(' | ');
 }
