@@ -9,16 +9,22 @@
  * the class list (threat model B1). Its text comes from the in-page catalogue (src/i18n/content.ts),
  * one whole sentence per action, in the language chosen on the options page.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../i18n/content';
 import type { ActionVerdictOut } from '../messaging/protocol';
 import type { SocialAction } from '../rules/person-match';
+import { placePanel, type Rect } from './placement';
 
 export interface ActionWarningViewModel {
   action: SocialAction;
   verdict: ActionVerdictOut;
-  /** Where the site's control or composer is (viewport coordinates). */
-  anchor: { x: number; y: number; w: number; h: number };
+  /**
+   * What the warning is about, in viewport coordinates: the request's whole card when the control
+   * sits in a list of cards, else the control or the composer. The panel goes beside it.
+   */
+  anchor: Rect;
+  /** Boxes the panel must leave uncovered if it can: the neighbouring cards of the same list. */
+  avoid: Rect[];
   /** The click (or Send) was held. */
   held: boolean;
   /** Bumped each time the panel should take focus. */
@@ -33,22 +39,21 @@ export interface ActionWarningActions {
 }
 
 const PANEL_WIDTH = 360;
-
-function panelPosition(anchor: ActionWarningViewModel['anchor'], vw: number, vh: number) {
-  const top = Math.max(8, Math.min(anchor.y, vh - 360));
-  const right = anchor.x + anchor.w + 12;
-  if (right + PANEL_WIDTH + 8 <= vw) return { left: right, top };
-  const left = anchor.x - PANEL_WIDTH - 12;
-  if (left >= 8) return { left, top };
-  const x = Math.max(8, Math.min(anchor.x, vw - PANEL_WIDTH - 8));
-  const below = anchor.y + anchor.h + 8;
-  if (below + 360 < vh) return { left: x, top: below };
-  return { left: x, top: Math.max(8, vh - 376) };
-}
+/** Until the panel has been measured once. */
+const PANEL_HEIGHT_GUESS = 360;
 
 export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | null; actions: ActionWarningActions }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const [height, setHeight] = useState(PANEL_HEIGHT_GUESS);
+
+  // Placed by its real height (the advice makes it taller): measured after each render, placed
+  // again before the browser paints when the height changed.
+  useLayoutEffect(() => {
+    const h = panelRef.current?.offsetHeight;
+    if (h && h !== height) setHeight(h);
+  });
 
   // Focus moves into the panel only when something was held: a warning shown while the user is
   // still typing a message must not take the caret out of their composer.
@@ -60,7 +65,7 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
   if (!vm) return <div class="live" aria-live="polite" role="status" />;
   const a = vm.action;
   const lang = getLocale();
-  const pos = panelPosition(vm.anchor, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
+  const pos = placePanel(vm.anchor, vm.avoid, { w: PANEL_WIDTH, h: height }, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
   const summary = vm.held ? t(`action.${a}.held`) : t(`action.${a}.open`);
   const advice = vm.verdict.advice;
 
@@ -70,6 +75,7 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
         {t('action.live', { summary, title: vm.verdict.title })}
       </div>
       <div
+        ref={panelRef}
         class={`panel sev-${vm.verdict.severity}`}
         role="alertdialog"
         aria-modal="false"
@@ -130,7 +136,8 @@ export const ACTION_WARNING_CSS = `
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .panel { position: fixed; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   background: #fffbeb; border: 1px solid #d97706; border-left: 6px solid #d97706; border-radius: 8px;
-  box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; }
+  box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto;
+  max-height: calc(100vh - 16px); overflow: auto; }
 .panel.sev-high { background: #fef2f2; border-color: #b91c1c; }
 .panel.sev-info { background: #eff6ff; border-color: #1d4ed8; }
 h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; outline: none; }
