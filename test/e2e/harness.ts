@@ -215,6 +215,35 @@ export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): 
   return text;
 }
 
+/**
+ * Copies the markup (with its styles) of every closed shadow root on the page into an open root on
+ * a new full-viewport host with id `id`, where axe-core, which like the page cannot enter a closed
+ * root, can check it. Returns the markup copied.
+ */
+export async function openCopyOfWarning(page: Page, id: string): Promise<string> {
+  const roots = await closedRoots(page);
+  const cdp = await page.context().newCDPSession(page);
+  let html = '';
+  try {
+    for (const r of roots) {
+      for (const c of r.children ?? []) html += ((await cdp.send('DOM.getOuterHTML', { backendNodeId: c.backendNodeId })) as { outerHTML: string }).outerHTML;
+    }
+  } finally {
+    await cdp.detach();
+  }
+  await page.evaluate(
+    ({ markup, id }) => {
+      const host = document.createElement('div');
+      host.id = id;
+      host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
+      host.attachShadow({ mode: 'open' }).innerHTML = markup;
+      document.documentElement.append(host);
+    },
+    { markup: html, id },
+  );
+  return html;
+}
+
 export interface Box {
   x: number;
   y: number;

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickInWarning, expect, expectWarning, fixturePosts, loadDemo, openOptions, overlaps, test, warningPanelBox, warningText, type Box } from './harness';
+import { clickInWarning, expect, expectWarning, fixturePosts, loadDemo, openCopyOfWarning, openOptions, overlaps, test, warningPanelBox, warningText, type Box } from './harness';
 
 const SOCIAL_PATHS: RegExp[] = [
   /^https:\/\/www\.facebook\.com\/(friends\/|evie\.carter|jamie\.stone|messages\/t\/[23]|me\/about_work_and_education)/,
@@ -424,29 +424,7 @@ test('the action warning (with the reporting advice) passes axe-core WCAG A/AA',
   await page.getByRole('listitem').filter({ hasText: 'Evie Carter' }).getByRole('button', { name: 'Confirm' }).click();
   await expectWarning(page, 'What your policy says to do');
   // Copy the closed root's markup into an open root (axe, like the page, cannot enter a closed one).
-  const cdp = await page.context().newCDPSession(page);
-  let html = '';
-  try {
-    type N = { nodeId: number; shadowRoots?: N[]; shadowRootType?: string; children?: N[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: N };
-    const roots: N[] = [];
-    const walk = (n: N) => {
-      for (const s of n.shadowRoots ?? []) if (s.shadowRootType === 'closed') roots.push(s);
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
-    };
-    walk(root);
-    for (const r of roots) for (const c of r.children ?? []) html += ((await cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId })) as { outerHTML: string }).outerHTML;
-  } finally {
-    await cdp.detach();
-  }
-  expect(html).toContain('alertdialog');
-  await page.evaluate((markup) => {
-    const host = document.createElement('div');
-    host.id = 'axe-action-copy';
-    host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
-    host.attachShadow({ mode: 'open' }).innerHTML = markup;
-    document.documentElement.append(host);
-  }, html);
+  expect(await openCopyOfWarning(page, 'axe-action-copy')).toContain('alertdialog');
   await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
   const run = () =>
     page.evaluate(async () => {
