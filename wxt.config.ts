@@ -1,16 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { TESS_CORE } from './src/offscreen/tess-core';
 
 /**
  * Files the image checks load at run time, copied from npm packages into the build and loaded by
- * extension URL (nothing is downloaded): the tesseract.js worker, its WASM cores (LSTM only: the
- * relaxed-SIMD, SIMD and plain builds, picked by feature detection in the worker), the English
- * model (4.0.0_best_int), and face-api's tiny face detector weights.
+ * extension URL (nothing is downloaded): the tesseract.js worker, one WASM core, the English model
+ * (4.0.0_best_int), and face-api's tiny face detector weights.
+ *
+ * One core, not the three tesseract.js would choose between: the LSTM-only SIMD build, named as an
+ * explicit corePath (src/offscreen/tess-core.ts). Given a directory, tesseract.js 7 would load the
+ * relaxed-SIMD build in Chromium and the SIMD build in Firefox ESR 140 (no relaxed SIMD there); the
+ * SIMD build runs in both (Chrome 91+, Firefox 89+: below our minimums) and reads as fast in Chromium
+ * (bench/ocr-cores.md). The plain build would serve only browsers without SIMD, which we do not
+ * support. 7.6 MB less to install.
  */
 const MODEL_FILES: { from: string; to: string }[] = [
   { from: 'tesseract.js/dist/worker.min.js', to: 'tess/worker.min.js' },
-  ...['relaxedsimd-lstm', 'simd-lstm', 'lstm'].map((v) => ({ from: `tesseract.js-core/tesseract-core-${v}.wasm.js`, to: `tess/core/tesseract-core-${v}.wasm.js` })),
+  { from: `tesseract.js-core/${TESS_CORE}`, to: `tess/core/${TESS_CORE}` },
   { from: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', to: 'tess/lang/eng.traineddata.gz' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json', to: 'face/tiny_face_detector_model-weights_manifest.json' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model.bin', to: 'face/tiny_face_detector_model.bin' },

@@ -246,14 +246,15 @@ ${heap === null ? 'not measured' : `${(heap / 1048576).toFixed(1)} MiB`} (the OC
 
 ## Built size (Chrome MV3)
 
-Files that exist only for the image checks: **${(sz.image / 1048576).toFixed(2)} MB** of **${(sz.total / 1048576).toFixed(2)} MB** unpacked.
+Files that exist only for the image checks: **${(sz.image / 1048576).toFixed(2)} MiB** of **${(sz.total / 1048576).toFixed(2)} MiB** unpacked.
 
 | file | KiB |
 |---|---:|
-${sz.rows.map(([f, s]) => `| ${f.replace(/-[A-Za-z0-9_]{8}\.js$/, '-*.js')} | ${kib(s)} |`).join('\n')}
+${sz.rows.map(([f, s]) => `| ${f.replace(/-[A-Za-z0-9_-]{8}\.js$/, '-*.js')} | ${kib(s)} |`).join('\n')}
 
-The three tesseract cores are the same engine built for relaxed-SIMD, SIMD and plain WASM (the worker picks one); shipping
-only the relaxed-SIMD build would save 7.8 MB but drop browsers without relaxed SIMD (Chrome < 114).
+One tesseract core ships: the LSTM-only SIMD build, named as an explicit corePath (bench/ocr-cores.md: tesseract.js would
+pick the relaxed-SIMD build in Chromium, the SIMD build in Firefox ESR; the SIMD build reads as fast in Chromium, and every
+browser we support has SIMD).
 `;
   console.log(md);
   // Keep the Firefox section (bench/firefox-images.mjs writes it).

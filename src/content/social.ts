@@ -21,6 +21,7 @@ import type { PersonRef, SocialAction } from '../rules/person-match';
 import type { SocialHit } from '../sites/social';
 import type { SiteAdapter } from '../sites/types';
 import type { ActionWarningActions, ActionWarningViewModel } from '../ui/ActionWarning';
+import type { Rect } from '../ui/placement';
 import type { ActionLayer } from './action-layer';
 
 export interface SocialDeps {
@@ -207,18 +208,52 @@ export class SocialController {
     if (!s) return;
     const target = s.kind === 'click' ? s.hit.control : s.editor;
     if (!target.isConnected) return this.hide();
-    const r = target.getBoundingClientRect();
+    // In a list of requests the warning goes beside the request's whole card, clear of the cards
+    // next to it (their buttons must stay visible and clickable); elsewhere beside the control.
+    const list = s.kind === 'click' ? requestCard(s.hit.control) : null;
+    const { innerWidth: vw, innerHeight: vh } = this.deps.win;
+    const avoid = (list?.neighbours ?? []).map(rectOf).filter((r) => r.w > 0 && r.h > 0 && r.x < vw && r.y < vh && r.x + r.w > 0 && r.y + r.h > 0);
     const action: SocialAction = s.kind === 'click' ? s.hit.action : 'message';
     const vm: ActionWarningViewModel = {
       action,
       verdict: s.verdict,
-      anchor: { x: r.left, y: r.top, w: r.width, h: r.height },
+      anchor: rectOf(list?.card ?? target),
+      avoid,
       held: s.kind === 'click' || s.held,
       focusToken: this.focusToken,
     };
     this.layer ??= this.deps.mountLayer(this.actions);
     this.layer.update(vm);
   }
+}
+
+const rectOf = (el: Element): Rect => {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height };
+};
+
+const BUTTONS = 'button, [role="button"]';
+const keyOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() || (el.getAttribute('aria-label') ?? '').trim().toLowerCase();
+
+/**
+ * The card a request control belongs to, and the cards next to it. Walking up from the control,
+ * the card is the last ancestor before the one that also holds another control with the same text
+ * (another card's "Confirm" / "Accept" / "Follow": that ancestor is the list); the neighbours are
+ * the list's other children. Null when the control is in no such list (a profile's own button).
+ * Site-independent: request lists on every site are cards of the same controls.
+ */
+export function requestCard(control: HTMLElement, maxUp = 8): { card: Element; neighbours: Element[] } | null {
+  const key = keyOf(control);
+  if (!key) return null;
+  let node: Element = control;
+  for (let i = 0; i < maxUp; i++) {
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent === control.ownerDocument.body || parent === control.ownerDocument.documentElement) return null;
+    const another = [...parent.querySelectorAll(BUTTONS)].some((b) => b !== control && !b.contains(control) && keyOf(b) === key);
+    if (another) return node === control ? null : { card: node, neighbours: [...parent.children].filter((c) => c !== node) };
+    node = parent;
+  }
+  return null;
 }
 
 function hold(e: Event): void {

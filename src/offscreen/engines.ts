@@ -9,6 +9,7 @@
  */
 import type { ImageEngines, RgbaImage } from '../image/types';
 import { decodeImage } from './decode';
+import { TESS_CORE } from './tess-core';
 
 export { decodeImage, firstVideoFrame } from './decode';
 
@@ -43,7 +44,9 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
       const { createWorker, OEM } = await import('tesseract.js');
       const w = await createWorker('eng', OEM.LSTM_ONLY, {
         workerPath: urls.url('/tess/worker.min.js'),
-        corePath: urls.url('/tess/core'),
+        // A file, not the directory: tesseract.js would then pick a build by feature detection,
+        // and we ship only this one.
+        corePath: urls.url(`/tess/core/${TESS_CORE}`),
         langPath: urls.url('/tess/lang'),
         // A blob: worker could not import our scripts; the extension's own worker file can.
         workerBlobURL: false,

@@ -20,7 +20,7 @@
  */
 import type { PostingAs, SiteAdapter } from './types';
 import { elementsOf } from './types';
-import { ctrlEnter, genericEditorFrom, genericSubmitFrom, genericSurfaceOf, labelOf, plainEnter } from './generic';
+import { ctrlEnter, genericSubmitFrom, genericSurfaceOf, labelOf, lexicalEditorFrom, plainEnter } from './generic';
 import {
   ACCEPT,
   ADD_FRIEND,
@@ -122,12 +122,7 @@ function isMessenger(editor: HTMLElement): boolean {
 export const facebook: SiteAdapter = {
   id: 'facebook',
   origins: ['https://www.facebook.com', 'https://m.facebook.com', 'https://web.facebook.com', 'https://www.messenger.com'],
-  editorFrom(path) {
-    for (const el of elementsOf(path)) {
-      if (el.getAttribute('data-lexical-editor') === 'true') return el as HTMLElement;
-    }
-    return genericEditorFrom(path);
-  },
+  editorFrom: lexicalEditorFrom,
   surfaceOf(editor) {
     if (isWorkplaceField(editor)) return 'profile';
     if (isCommentEditor(editor)) return 'comment';

@@ -28,6 +28,17 @@ export function genericEditorFrom(path: readonly EventTarget[]): HTMLElement | n
   return found;
 }
 
+/**
+ * The Lexical editor on the path (its root says data-lexical-editor="true": Facebook, Instagram,
+ * Threads), else the generic editor.
+ */
+export function lexicalEditorFrom(path: readonly EventTarget[]): HTMLElement | null {
+  for (const el of elementsOf(path)) {
+    if (el.getAttribute('data-lexical-editor') === 'true') return el as HTMLElement;
+  }
+  return genericEditorFrom(path);
+}
+
 export function genericSurfaceOf(editor: HTMLElement): Surface {
   const label = (editor.getAttribute('aria-label') ?? '').toLowerCase();
   if (/comment|reply|sylw|comentario|commentaire|kommentar|ateb/.test(label)) return 'comment';

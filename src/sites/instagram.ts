@@ -16,8 +16,7 @@
  * header link. The bio (Edit profile, `#pepBio` [I]) is a profile surface.
  */
 import type { SiteAdapter } from './types';
-import { elementsOf } from './types';
-import { genericEditorFrom, genericSurfaceOf, plainEnter } from './generic';
+import { genericSurfaceOf, lexicalEditorFrom, plainEnter } from './generic';
 import { editorLabel, labelledControlFrom, formSubmitFrom } from './labels';
 import {
   ACCEPT,
@@ -79,12 +78,7 @@ function isCommentEditor(editor: HTMLElement): boolean {
 export const instagram: SiteAdapter = {
   id: 'instagram',
   origins: ['https://www.instagram.com'],
-  editorFrom(path) {
-    for (const el of elementsOf(path)) {
-      if (el.getAttribute('data-lexical-editor') === 'true') return el as HTMLElement;
-    }
-    return genericEditorFrom(path);
-  },
+  editorFrom: lexicalEditorFrom,
   surfaceOf(editor) {
     if (isBio(editor)) return 'profile';
     if (isMessageEditor(editor)) return 'message';

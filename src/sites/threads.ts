@@ -9,9 +9,8 @@
  * `?hl=cy` / `?hl=pl` render Welsh / Polish labels).
  */
 import type { SiteAdapter } from './types';
-import { elementsOf } from './types';
 import { isPlainProfileField, profileSaveFrom } from './social';
-import { ctrlEnter, genericEditorFrom, genericSurfaceOf } from './generic';
+import { ctrlEnter, genericSurfaceOf, lexicalEditorFrom } from './generic';
 import { editorLabel, labelledControlFrom, formSubmitFrom } from './labels';
 
 /**
@@ -33,12 +32,7 @@ const REPLY_LABEL = /^(reply to|ateb i|ymateb i|répondre à|responder a|antwort
 export const threads: SiteAdapter = {
   id: 'threads',
   origins: ['https://www.threads.com', 'https://www.threads.net'],
-  editorFrom(path) {
-    for (const el of elementsOf(path)) {
-      if (el.getAttribute('data-lexical-editor') === 'true') return el as HTMLElement;
-    }
-    return genericEditorFrom(path);
-  },
+  editorFrom: lexicalEditorFrom,
   surfaceOf(editor) {
     // The edit-profile bio (a plain text field labelled Bio / Description…): works-at.
     if (isPlainProfileField(editor)) return 'profile';

@@ -13,12 +13,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../i18n/content';
 import type { ActionVerdictOut } from '../messaging/protocol';
 import type { SocialAction } from '../rules/person-match';
+import { PANEL_CSS, WarningPanel } from './Panel';
+import type { Rect } from './placement';
 
 export interface ActionWarningViewModel {
   action: SocialAction;
   verdict: ActionVerdictOut;
-  /** Where the site's control or composer is (viewport coordinates). */
-  anchor: { x: number; y: number; w: number; h: number };
+  /**
+   * What the warning is about, in viewport coordinates: the request's whole card when the control
+   * sits in a list of cards, else the control or the composer. The panel goes beside it.
+   */
+  anchor: Rect;
+  /** Boxes the panel must leave uncovered if it can: the neighbouring cards of the same list. */
+  avoid: Rect[];
   /** The click (or Send) was held. */
   held: boolean;
   /** Bumped each time the panel should take focus. */
@@ -30,20 +37,6 @@ export interface ActionWarningActions {
   onAnyway(e: MouseEvent): void;
   /** Copies the advice (the content script owns the clipboard call). */
   onCopy(e: MouseEvent, text: string): Promise<boolean>;
-}
-
-const PANEL_WIDTH = 360;
-
-function panelPosition(anchor: ActionWarningViewModel['anchor'], vw: number, vh: number) {
-  const top = Math.max(8, Math.min(anchor.y, vh - 360));
-  const right = anchor.x + anchor.w + 12;
-  if (right + PANEL_WIDTH + 8 <= vw) return { left: right, top };
-  const left = anchor.x - PANEL_WIDTH - 12;
-  if (left >= 8) return { left, top };
-  const x = Math.max(8, Math.min(anchor.x, vw - PANEL_WIDTH - 8));
-  const below = anchor.y + anchor.h + 8;
-  if (below + 360 < vh) return { left: x, top: below };
-  return { left: x, top: Math.max(8, vh - 376) };
 }
 
 export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | null; actions: ActionWarningActions }) {
@@ -60,7 +53,6 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
   if (!vm) return <div class="live" aria-live="polite" role="status" />;
   const a = vm.action;
   const lang = getLocale();
-  const pos = panelPosition(vm.anchor, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
   const summary = vm.held ? t(`action.${a}.held`) : t(`action.${a}.open`);
   const advice = vm.verdict.advice;
 
@@ -69,27 +61,20 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
       <div class="live" aria-live="polite" role="status" lang={lang}>
         {t('action.live', { summary, title: vm.verdict.title })}
       </div>
-      <div
-        class={`panel sev-${vm.verdict.severity}`}
+      <WarningPanel
+        idPrefix="sla"
+        severity={vm.verdict.severity}
         role="alertdialog"
-        aria-modal="false"
-        aria-labelledby="sla-title"
-        aria-describedby="sla-summary"
         lang={lang}
-        style={{ left: `${pos.left}px`, top: `${pos.top}px`, width: `${PANEL_WIDTH}px` }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            actions.onCancel(e);
-          }
-        }}
+        title={t(`action.${a}.title`)}
+        summary={summary}
+        anchor={vm.anchor}
+        avoid={vm.avoid}
+        headingRef={headingRef}
+        onEscape={(e) => actions.onCancel(e)}
+        edit={{ label: t(`action.${a}.cancel`), onClick: (e) => actions.onCancel(e) }}
+        anyway={{ label: t(`action.${a}.anyway`), onClick: (e) => actions.onAnyway(e) }}
       >
-        <h2 id="sla-title" ref={headingRef} tabIndex={-1}>
-          {t(`action.${a}.title`)}
-        </h2>
-        <p id="sla-summary" class="summary">
-          {summary}
-        </p>
         <p class="rule">{vm.verdict.title}</p>
         <p class="clause">{t('warning.policy', { clause: vm.verdict.clause })}</p>
         {advice && (
@@ -110,43 +95,17 @@ export function ActionWarning({ vm, actions }: { vm: ActionWarningViewModel | nu
             </span>
           </div>
         )}
-        <div class="actions">
-          <button type="button" class="edit" onClick={(e) => actions.onCancel(e)}>
-            {t(`action.${a}.cancel`)}
-          </button>
-          <button type="button" class="anyway" onClick={(e) => actions.onAnyway(e)}>
-            {t(`action.${a}.anyway`)}
-          </button>
-        </div>
-        <p class="privacy">{t('warning.privacy')}</p>
-      </div>
+      </WarningPanel>
     </>
   );
 }
 
-export const ACTION_WARNING_CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; }
-.live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-.panel { position: fixed; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
-  background: #fffbeb; border: 1px solid #d97706; border-left: 6px solid #d97706; border-radius: 8px;
-  box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; }
-.panel.sev-high { background: #fef2f2; border-color: #b91c1c; }
-.panel.sev-info { background: #eff6ff; border-color: #1d4ed8; }
-h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; outline: none; }
-h2:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+export const ACTION_WARNING_CSS = `${PANEL_CSS}
 p { margin: 0 0 6px; }
-.rule { font-weight: 600; color: #92400e; }
-.sev-high .rule { color: #991b1b; }
-.clause { font-size: 13px; color: #374151; }
 .advice { margin: 8px 0; padding: 8px; background: #fff; border: 1px solid #d1d5db; border-radius: 6px; }
 .advice-head { font-weight: 600; }
 .advice-text { font-size: 13px; color: #111827; user-select: all; -webkit-user-select: all; max-height: 140px; overflow: auto; }
 .copied { display: block; font-size: 12px; color: #065f46; min-height: 1em; }
-.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 8px; }
-button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 12px; cursor: pointer; border: 1px solid #6b7280; background: #fff; color: #111827; }
-button.edit { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+.actions { margin-top: 8px; }
 button.copy { margin-top: 6px; padding: 4px 10px; }
-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-.privacy { margin: 8px 0 0; font-size: 12px; color: #4b5563; }
 `;

@@ -9,6 +9,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/content';
 import type { ImageVerdict } from '../messaging/protocol';
+import { PANEL_CSS } from './Panel';
 
 export type AttachmentStatus = 'checking' | 'done' | 'failed' | 'too-large' | 'unsupported-type';
 
@@ -140,29 +141,15 @@ function statusLine(a: AttachmentView, waiting: boolean): string {
   }
 }
 
-export const IMAGE_CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; }
+export const IMAGE_CSS = `${PANEL_CSS}
 .wrap { position: fixed; right: 16px; bottom: 16px; width: 360px; display: grid; gap: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; pointer-events: none; }
-.live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .chip { pointer-events: auto; display: flex; align-items: center; justify-content: space-between; gap: 8px; background: #f3f4f6; border: 1px solid #6b7280; border-radius: 999px; padding: 6px 12px; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
 .chip-checking { background: #eff6ff; border-color: #1d4ed8; }
 .chip-done { background: #f0fdf4; border-color: #15803d; }
-.panel { pointer-events: auto; background: #fffbeb; border: 1px solid #d97706; border-left: 6px solid #d97706; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.18); padding: 12px 14px; }
-.panel.sev-high { background: #fef2f2; border-color: #b91c1c; }
-.panel.sev-info { background: #eff6ff; border-color: #1d4ed8; }
-h2 { font-size: 15px; margin: 0 0 4px; font-weight: 700; outline: none; }
-h2:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .summary, .note { margin: 0 0 8px; }
 .items { list-style: none; margin: 0 0 10px; padding: 0; max-height: 260px; overflow: auto; }
 .items li { padding: 6px 0; border-top: 1px solid rgba(0,0,0,.08); display: grid; gap: 2px; }
-.rule { font-weight: 700; color: #92400e; }
-.sev-high .rule { color: #991b1b; }
-.clause { font-size: 13px; color: #374151; }
-.actions { display: flex; gap: 8px; flex-wrap: wrap; }
-button { font: inherit; font-weight: 600; border-radius: 6px; padding: 6px 12px; cursor: pointer; border: 1px solid #6b7280; background: #fff; color: #111827; }
+.rule { font-weight: 700; }
 button.strip { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button.dismiss { border: 0; background: transparent; padding: 0 4px; font-size: 18px; line-height: 1; }
-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-.privacy { margin: 8px 0 0; font-size: 12px; color: #4b5563; }
 `;

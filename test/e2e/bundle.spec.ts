@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { TESS_CORE } from '../../src/offscreen/tess-core';
 
 const OUT = path.resolve('.output/chrome-mv3');
 
@@ -61,10 +62,8 @@ test('no network, eval or external-messaging API in any bundle', () => {
     // tesseract's worker: importScripts loads the WASM core from tess/core/; its `new Function`
     // is a bundler helper the CSP (no 'unsafe-eval') would refuse, and OCR works without it.
     'tess/worker.min.js': { importScripts: 1, 'new Function': 1 },
-    // Emscripten's loaders for the WASM cores (the WASM is inlined, so they fetch nothing).
-    'tess/core/tesseract-core-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
-    'tess/core/tesseract-core-simd-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
-    'tess/core/tesseract-core-relaxedsimd-lstm.wasm.js': { 'fetch(': 1, XMLHttpRequest: 6 },
+    // Emscripten's loader for the WASM core (the WASM is inlined, so it fetches nothing).
+    [`tess/core/${TESS_CORE}`]: { 'fetch(': 1, XMLHttpRequest: 6 },
   };
   for (const file of js()) {
     const text = readFileSync(file, 'utf8');
@@ -74,6 +73,24 @@ test('no network, eval or external-messaging API in any bundle', () => {
       expect(count(text, api), `${api} in ${path.relative(OUT, file)}`).toBe(allowed[key]?.[api] ?? 0);
     }
   }
+});
+
+test('the image models: one tesseract core (the one the offscreen document names), one language, one face model', () => {
+  const models = files(OUT)
+    .map((f) => path.relative(OUT, f))
+    .filter((f) => /^(tess|face)\//.test(f))
+    .sort();
+  expect(models).toEqual([
+    'face/tiny_face_detector_model-weights_manifest.json',
+    'face/tiny_face_detector_model.bin',
+    `tess/core/${TESS_CORE}`,
+    'tess/lang/eng.traineddata.gz',
+    'tess/worker.min.js',
+  ]);
+  // The offscreen document asks for that file by name (a directory would make tesseract.js pick a
+  // build by feature detection, possibly one we do not ship).
+  const offscreen = js().filter((f) => path.basename(f).startsWith('offscreen'));
+  expect(offscreen.some((f) => readFileSync(f, 'utf8').includes(TESS_CORE))).toBe(true);
 });
 
 test('the content script has no storage API and no page messaging bridge', () => {

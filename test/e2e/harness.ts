@@ -215,6 +215,67 @@ export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): 
   return text;
 }
 
+/**
+ * Copies the markup (with its styles) of every closed shadow root on the page into an open root on
+ * a new full-viewport host with id `id`, where axe-core, which like the page cannot enter a closed
+ * root, can check it. Returns the markup copied.
+ */
+export async function openCopyOfWarning(page: Page, id: string): Promise<string> {
+  const roots = await closedRoots(page);
+  const cdp = await page.context().newCDPSession(page);
+  let html = '';
+  try {
+    for (const r of roots) {
+      for (const c of r.children ?? []) html += ((await cdp.send('DOM.getOuterHTML', { backendNodeId: c.backendNodeId })) as { outerHTML: string }).outerHTML;
+    }
+  } finally {
+    await cdp.detach();
+  }
+  await page.evaluate(
+    ({ markup, id }) => {
+      const host = document.createElement('div');
+      host.id = id;
+      host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
+      host.attachShadow({ mode: 'open' }).innerHTML = markup;
+      document.documentElement.append(host);
+    },
+    { markup: html, id },
+  );
+  return html;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The border box (viewport px) of the warning's panel (the element with class `panel` in a closed root), or null. */
+export async function warningPanelBox(page: Page): Promise<Box | null> {
+  const roots = await closedRoots(page);
+  let panel: DomNode | null = null;
+  const find = (n: DomNode) => {
+    if (panel) return;
+    const attrs = n.attributes ?? [];
+    const cls = attrs[attrs.indexOf('class') + 1];
+    if (attrs.includes('class') && cls?.split(' ').includes('panel')) panel = n;
+    for (const c of n.children ?? []) find(c);
+  };
+  roots.forEach(find);
+  if (!panel) return null;
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: (panel as DomNode).backendNodeId })) as { model: { border: number[] } };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    return { x: x1, y: y1, w: x3 - x1, h: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /** Clicks a button inside the warning with a real (trusted) mouse click at its centre. */
 export async function clickInWarning(page: Page, label: string): Promise<void> {
   const roots = await closedRoots(page);

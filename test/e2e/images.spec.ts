@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { clickInWarning, expect, fixturePosts, loadDemo, SITES, test, warningText } from './harness';
+import { TESS_CORE } from '../../src/offscreen/tess-core';
 
 /** Like the harness's expectWarning, with room for OCR and face detection on a loaded machine. */
 async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
@@ -189,6 +190,8 @@ for (const site of SITES_UNDER_TEST) {
     // The watch really sees the document and the OCR worker below it (so an outside load would show).
     expect(watch.urls.some((u) => u.endsWith('/offscreen.html'))).toBe(true);
     expect(watch.urls.some((u) => u.endsWith('/tess/lang/eng.traineddata.gz'))).toBe(true);
+    // The one core we ship, by name (no feature-detected pick of a build that is not there).
+    expect(watch.urls.filter((u) => u.includes('/tess/core/')).map((u) => u.split('/tess/core/')[1])).toEqual([TESS_CORE]);
     expect(watch.urls.some((u) => u.endsWith('/face/tiny_face_detector_model.bin'))).toBe(true);
     await watch.stop();
   });

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickInWarning, expect, expectWarning, fixturePosts, loadDemo, openOptions, test, warningText } from './harness';
+import { clickInWarning, expect, expectWarning, fixturePosts, loadDemo, openCopyOfWarning, openOptions, overlaps, test, warningPanelBox, warningText, type Box } from './harness';
 
 const SOCIAL_PATHS: RegExp[] = [
   /^https:\/\/www\.facebook\.com\/(friends\/|evie\.carter|jamie\.stone|messages\/t\/[23]|me\/about_work_and_education)/,
@@ -70,6 +70,42 @@ test('Facebook: confirming a pupil\'s friend request is held with the clause and
   await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'friend-accept', text: 'Evie Carter' }]);
   expect(await warningText(page)).toBe('');
 });
+
+/** The page's own boxes (viewport px) of `locator`'s matches. */
+async function boxes(locator: import('@playwright/test').Locator): Promise<Box[]> {
+  const out: Box[] = [];
+  for (const el of await locator.all()) {
+    const b = await el.boundingBox();
+    if (b) out.push({ x: b.x, y: b.y, w: b.width, h: b.height });
+  }
+  return out;
+}
+
+for (const [site, url, accept, next] of [
+  ['Facebook', 'https://www.facebook.com/friends/requests', { name: 'Confirm', exact: true }, 'Jamie Stone'],
+  ['LinkedIn', 'https://www.linkedin.com/mynetwork/invitation-manager/received/', { name: 'Accept Evie Carter’s invitation' }, 'Jamie Stone'],
+] as const) {
+  test(`${site}: the request warning sits beside the request's card and leaves the next card and its buttons uncovered and clickable`, async ({ context }) => {
+    const page = await open(context, url);
+    const own = page.getByRole('listitem').filter({ hasText: 'Evie Carter' });
+    const neighbour = page.getByRole('listitem').filter({ hasText: next });
+    await own.getByRole('button', accept).click();
+    await expectWarning(page, 'accepting this friend request has been held');
+    await expect.poll(() => warningPanelBox(page)).not.toBeNull();
+    await page.screenshot({ path: `test-results/screenshots/request-warning-${site.toLowerCase()}.png` });
+    const panel = (await warningPanelBox(page))!;
+    // Not over the next card (its name, its buttons), nor over the card the warning is about.
+    for (const b of [...(await boxes(neighbour)), ...(await boxes(neighbour.getByRole('button')))]) expect(overlaps(panel, b), `panel ${JSON.stringify(panel)} over ${JSON.stringify(b)}`).toBe(false);
+    for (const b of await boxes(own)) expect(overlaps(panel, b), `panel over its own card ${JSON.stringify(b)}`).toBe(false);
+    // Inside the viewport.
+    const vp = page.viewportSize()!;
+    expect(panel.x >= 0 && panel.y >= 0 && panel.x + panel.w <= vp.width && panel.y + panel.h <= vp.height).toBe(true);
+    // The neighbour's own buttons still take a real click while the warning shows (Playwright
+    // refuses to click an element another one covers); a request not from a pupil goes through.
+    await neighbour.getByRole('button', accept.name === 'Confirm' ? { name: 'Confirm', exact: true } : { name: `Accept ${next}’s invitation` }).click({ timeout: 3000 });
+    await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'friend-accept', text: next }]);
+  });
+}
 
 test('Facebook: a request from someone not on the list goes straight through', async ({ context }) => {
   const page = await open(context, 'https://www.facebook.com/friends/requests');
@@ -388,29 +424,7 @@ test('the action warning (with the reporting advice) passes axe-core WCAG A/AA',
   await page.getByRole('listitem').filter({ hasText: 'Evie Carter' }).getByRole('button', { name: 'Confirm' }).click();
   await expectWarning(page, 'What your policy says to do');
   // Copy the closed root's markup into an open root (axe, like the page, cannot enter a closed one).
-  const cdp = await page.context().newCDPSession(page);
-  let html = '';
-  try {
-    type N = { nodeId: number; shadowRoots?: N[]; shadowRootType?: string; children?: N[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: N };
-    const roots: N[] = [];
-    const walk = (n: N) => {
-      for (const s of n.shadowRoots ?? []) if (s.shadowRootType === 'closed') roots.push(s);
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
-    };
-    walk(root);
-    for (const r of roots) for (const c of r.children ?? []) html += ((await cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId })) as { outerHTML: string }).outerHTML;
-  } finally {
-    await cdp.detach();
-  }
-  expect(html).toContain('alertdialog');
-  await page.evaluate((markup) => {
-    const host = document.createElement('div');
-    host.id = 'axe-action-copy';
-    host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
-    host.attachShadow({ mode: 'open' }).innerHTML = markup;
-    document.documentElement.append(host);
-  }, html);
+  expect(await openCopyOfWarning(page, 'axe-action-copy')).toContain('alertdialog');
   await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
   const run = () =>
     page.evaluate(async () => {
