@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
  * Files the image checks load at run time, copied from npm packages into the build and loaded by
  * extension URL (nothing is downloaded): the tesseract.js worker, its WASM cores (LSTM only: the
  * relaxed-SIMD, SIMD and plain builds, picked by feature detection in the worker), the English
- * model (4.0.0_best_int), and face-api's tiny face detector weights.
+ * model (4.0.0_best_int), face-api's tiny face detector weights, and libheif-js (HEIC decoding:
+ * LGPL-3.0, so it ships as its own unmodified files with its licence, loaded by the offscreen
+ * document as a separate script, never bundled into our code).
  */
 const MODEL_FILES: { from: string; to: string }[] = [
   { from: 'tesseract.js/dist/worker.min.js', to: 'tess/worker.min.js' },
@@ -14,6 +16,10 @@ const MODEL_FILES: { from: string; to: string }[] = [
   { from: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', to: 'tess/lang/eng.traineddata.gz' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json', to: 'face/tiny_face_detector_model-weights_manifest.json' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model.bin', to: 'face/tiny_face_detector_model.bin' },
+  { from: 'libheif-js/libheif-wasm/libheif.js', to: 'heif/libheif.js' },
+  { from: 'libheif-js/libheif-wasm/libheif.wasm', to: 'heif/libheif.wasm' },
+  { from: 'libheif-js/LICENSE', to: 'heif/LICENSE' },
+  { from: 'libheif-js/libheif-wasm/LICENSE', to: 'heif/LICENSE-libheif' },
 ];
 
 // The manifest asks for the least it can: storage for our own data, and host access only to the
@@ -35,7 +41,8 @@ export default defineConfig({
     // An admin-pushed rule pack through browser policy (src/pack/managed.ts reads it).
     storage: { managed_schema: 'managed-schema.json' },
     content_security_policy: {
-      // 'wasm-unsafe-eval': tesseract.js's WASM core (without it the OCR worker hangs silently).
+      // 'wasm-unsafe-eval': tesseract.js's WASM core (without it the OCR worker hangs silently) and
+      // libheif's.
       // connect-src 'self': the offscreen document reads the model files shipped in the extension
       // (chrome-extension://<our id>/...) and nothing else; no http(s) origin is allowed.
       // Content scripts are not extension pages: the social site's page gets none of this.

@@ -7,6 +7,8 @@
  *
  * Engines load lazily on first use and stay warm until the background closes the document.
  */
+import { sniffKind } from '../image/containers';
+import { decodeHeif, type LibHeif } from '../image/heif';
 import type { ImageEngines, RgbaImage } from '../image/types';
 import { decodeImage } from './decode';
 
@@ -36,7 +38,31 @@ type FaceApi = typeof import('@vladmandic/face-api');
 export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr: boolean; faces: boolean } } {
   let tess: Promise<TessWorker> | null = null;
   let face: Promise<FaceApi> | null = null;
+  let heif: Promise<LibHeif> | null = null;
   const ready = { ocr: false, faces: false };
+
+  // libheif-js as shipped (an unmodified classic script defining the global `libheif`), its WASM
+  // read from our own files and handed over, so the library never fetches anything itself.
+  const heifLib = () =>
+    (heif ??= (async () => {
+      const g = globalThis as unknown as { libheif?: (opts: { wasmBinary: ArrayBuffer }) => LibHeif & { ready: Promise<unknown> } };
+      if (!g.libheif) {
+        await new Promise<void>((resolve, reject) => {
+          const s = document.createElement('script');
+          s.src = urls.url('/heif/libheif.js');
+          s.onload = () => resolve();
+          s.onerror = () => reject(new Error('libheif did not load'));
+          document.head.append(s);
+        });
+      }
+      const wasmBinary = await (await fetch(urls.url('/heif/libheif.wasm'))).arrayBuffer();
+      const lib = g.libheif!({ wasmBinary });
+      await lib.ready;
+      return lib;
+    })().catch((e: unknown) => {
+      heif = null;
+      throw e;
+    }));
 
   const ocrWorker = () =>
     (tess ??= (async () => {
@@ -72,7 +98,8 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
 
   return {
     ready,
-    decode: decodeImage,
+    // Chromium decodes JPEG, PNG, WebP, GIF and AVIF itself; HEIC only through libheif.
+    decode: async (bytes, mime) => (sniffKind(bytes) === 'heic' ? decodeHeif(await heifLib(), bytes) : decodeImage(bytes, mime)),
     async ocr(img) {
       const w = await ocrWorker();
       const { data } = await w.recognize(toCanvas(img), {}, { text: true, blocks: true });
