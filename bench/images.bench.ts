@@ -256,7 +256,10 @@ The three tesseract cores are the same engine built for relaxed-SIMD, SIMD and p
 only the relaxed-SIMD build would save 7.8 MB but drop browsers without relaxed SIMD (Chrome < 114).
 `;
   console.log(md);
-  await writeFile(path.resolve('bench/images.md'), md);
+  // The "Formats" section comes from bench/formats.bench.ts and is kept as it is.
+  const previous = await readFile(path.resolve('bench/images.md'), 'utf8').catch(() => '');
+  const formats = previous.indexOf('\n## Formats');
+  await writeFile(path.resolve('bench/images.md'), formats >= 0 ? `${md.trimEnd()}\n${previous.slice(formats)}` : md);
 }
 
 void main().catch((e) => {
