@@ -16,8 +16,9 @@ const MODEL_FILES: { from: string; to: string }[] = [
   { from: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', to: 'tess/lang/eng.traineddata.gz' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json', to: 'face/tiny_face_detector_model-weights_manifest.json' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model.bin', to: 'face/tiny_face_detector_model.bin' },
-  { from: 'libheif-js/libheif-wasm/libheif.js', to: 'heif/libheif.js' },
-  { from: 'libheif-js/libheif-wasm/libheif.wasm', to: 'heif/libheif.wasm' },
+  // The build with the WASM inlined: its Emscripten loader compiles synchronously, so it cannot
+  // read a separate .wasm in a page, and we never fetch it ourselves.
+  { from: 'libheif-js/libheif-wasm/libheif-bundle.js', to: 'heif/libheif-bundle.js' },
   { from: 'libheif-js/LICENSE', to: 'heif/LICENSE' },
   { from: 'libheif-js/libheif-wasm/LICENSE', to: 'heif/LICENSE-libheif' },
 ];

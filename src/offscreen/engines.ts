@@ -41,22 +41,21 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
   let heif: Promise<LibHeif> | null = null;
   const ready = { ocr: false, faces: false };
 
-  // libheif-js as shipped (an unmodified classic script defining the global `libheif`), its WASM
-  // read from our own files and handed over, so the library never fetches anything itself.
+  // libheif-js as shipped (its unmodified bundle, a classic script defining the global `libheif`
+  // with the WASM inlined: nothing else is read or fetched).
   const heifLib = () =>
     (heif ??= (async () => {
-      const g = globalThis as unknown as { libheif?: (opts: { wasmBinary: ArrayBuffer }) => LibHeif & { ready: Promise<unknown> } };
+      const g = globalThis as unknown as { libheif?: () => LibHeif & { ready: Promise<unknown> } };
       if (!g.libheif) {
         await new Promise<void>((resolve, reject) => {
           const s = document.createElement('script');
-          s.src = urls.url('/heif/libheif.js');
+          s.src = urls.url('/heif/libheif-bundle.js');
           s.onload = () => resolve();
           s.onerror = () => reject(new Error('libheif did not load'));
           document.head.append(s);
         });
       }
-      const wasmBinary = await (await fetch(urls.url('/heif/libheif.wasm'))).arrayBuffer();
-      const lib = g.libheif!({ wasmBinary });
+      const lib = g.libheif!();
       await lib.ready;
       return lib;
     })().catch((e: unknown) => {

@@ -17,7 +17,7 @@ const CLAUSE = 'images "identifying sensitive school or Local Authority premises
 
 async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
   let text = '';
-  await expect.poll(async () => ((text = await warningText(page)), parts.every((p) => text.includes(p))), { timeout: 90_000 }).toBe(true);
+  await expect.poll(async () => ((text = await warningText(page)), process.env.SL_DEBUG && console.log(text), parts.every((p) => text.includes(p))), { timeout: 90_000 }).toBe(true);
   return text;
 }
 
