@@ -1,9 +1,9 @@
 /**
  * HEIC pixels with libheif (libheif-js: libheif + libde265 compiled to WebAssembly, LGPL-3.0). The
- * library is loaded as its own unmodified files, never bundled: in the extension the offscreen
- * document adds /heif/libheif.js as a script and hands it /heif/libheif.wasm (both copied from the
- * package into the build by wxt.config.ts); the CLI requires the same files from node_modules. No
- * browser API here: the caller passes the loaded library.
+ * library is loaded as its own unmodified files, never bundled into our code: in the extension the
+ * offscreen document adds /heif/libheif-bundle.js (the package's build with the WASM inlined, copied
+ * by wxt.config.ts) as a script; the CLI requires libheif.js and reads libheif.wasm from
+ * node_modules. No browser API here: the caller passes the loaded library.
  *
  * Chromium cannot decode HEIC at all; AVIF is decoded by the browser itself (libheif-js has no AV1
  * decoder). The picture is rotated and mirrored as the file says (libheif applies irot/imir).
