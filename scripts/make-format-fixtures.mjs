@@ -17,6 +17,8 @@
  * - names-location.webm: the same re-packed by ffmpeg (apt-get install ffmpeg) with the location
  *   tags ffmpeg carries over from a phone's MOV/MP4 (LOCATION and COM.APPLE.QUICKTIME.LOCATION.
  *   ISO6709, at the fixture school's main site).
+ * - hevc-location.mov: 1 s of HEVC in QuickTime (what an iPhone records by default) with a ©xyz
+ *   location 51.5013 N 0.1419 W, made by ffmpeg (libx265). Debian's Chromium has no HEVC decoder.
  * Chromium cannot encode AVIF from a canvas (convertToBlob({type:'image/avif'}) gives a PNG: measured
  * with Chromium 150), hence heif-enc.
  */
@@ -99,5 +101,11 @@ execFileSync('ffmpeg', [
   '-metadata', 'location=+52.4862-001.8904/',
   '-metadata', 'com.apple.quicktime.location.ISO6709=+52.4862-001.8904+100.000/',
   join(OUT, 'names-location.webm'),
+]);
+// An iPhone-style "High Efficiency" clip: HEVC in a QuickTime file with a ©xyz location (London).
+execFileSync('ffmpeg', [
+  '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', "color=c=white:s=640x360:d=1,drawtext=text='Well done Evie Carter':fontsize=40:x=40:y=160",
+  '-c:v', 'libx265', '-tag:v', 'hvc1', '-pix_fmt', 'yuv420p', '-metadata', 'location=+51.5013-000.1419/',
+  join(OUT, 'hevc-location.mov'),
 ]);
 console.log('written to', OUT);

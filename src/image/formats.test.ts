@@ -77,6 +77,7 @@ describe('the test files', () => {
     ['names-gps.avif', 'avif'],
     ['names.webm', 'webm'],
     ['names-location.webm', 'webm'],
+    ['hevc-location.mov', 'mov'],
   ])('%s is sniffed as %s', (name, kind) => expect(sniffKind(readSource(name))).toBe(kind));
 
   it.each([
@@ -88,6 +89,8 @@ describe('the test files', () => {
     ['names-gps.avif', 52.48625, -1.89035],
     // ffmpeg's location tags in a re-packed clip.
     ['names-location.webm', 52.4862, -1.8904],
+    // An iPhone-style HEVC .mov (©xyz written by ffmpeg).
+    ['hevc-location.mov', 51.5013, -0.1419],
   ])('%s: the location is read (%f, %f)', async (name, latitude, longitude) => {
     const r = await readLocation(readSource(name));
     expect(r.hasLocation).toBe(true);

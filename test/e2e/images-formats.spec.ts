@@ -143,3 +143,15 @@ test('X: a WebM clip with no location is given to the site at once, and its firs
   await expectWarning(page, 'Your post has not been sent. This video may break');
   expect(await fixturePosts(page)).toEqual([]);
 });
+
+test('X: an iPhone-style HEVC .mov: its location is checked, and the chip says its first frame could not be looked at', async ({ context }) => {
+  test.setTimeout(150_000);
+  const page = await context.newPage();
+  await page.goto(X.url);
+  await page.click(X.editor);
+  await page.keyboard.type('Our assembly');
+  await page.setInputFiles(X.input, path.join(SOURCE, 'hevc-location.mov'));
+  // Debian's Chromium has no HEVC decoder (measured): the location is all that can be checked.
+  await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'from Main site', "the video's first frame could not be looked at");
+  expect(await attachments(page)).toEqual([]);
+});
