@@ -14,6 +14,9 @@ import { TESS_CORE } from './src/offscreen/tess-core';
  * SIMD build runs in both (Chrome 91+, Firefox 89+: below our minimums) and reads as fast in Chromium
  * (bench/ocr-cores.md). The plain build would serve only browsers without SIMD, which we do not
  * support. 7.6 MB less to install.
+ *
+ * libheif-js (HEIC decoding: LGPL-3.0) ships as its own unmodified files with its licence, loaded by
+ * the image checker as a separate script, never bundled into our code.
  */
 const MODEL_FILES: { from: string; to: string }[] = [
   { from: 'tesseract.js/dist/worker.min.js', to: 'tess/worker.min.js' },
@@ -21,6 +24,11 @@ const MODEL_FILES: { from: string; to: string }[] = [
   { from: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', to: 'tess/lang/eng.traineddata.gz' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json', to: 'face/tiny_face_detector_model-weights_manifest.json' },
   { from: '@vladmandic/face-api/model/tiny_face_detector_model.bin', to: 'face/tiny_face_detector_model.bin' },
+  // The build with the WASM inlined: its Emscripten loader compiles synchronously, so it cannot
+  // read a separate .wasm in a page, and we never fetch it ourselves.
+  { from: 'libheif-js/libheif-wasm/libheif-bundle.js', to: 'heif/libheif-bundle.js' },
+  { from: 'libheif-js/LICENSE', to: 'heif/LICENSE' },
+  { from: 'libheif-js/libheif-wasm/LICENSE', to: 'heif/LICENSE-libheif' },
 ];
 
 // The manifest asks for the least it can: storage for our own data, and host access only to the
@@ -47,6 +55,7 @@ export default defineConfig({
       // the model files shipped in the extension (chrome-extension:// or moz-extension://<our id>/)
       // and nothing else; no http(s) origin is allowed. Firefox ESR 140 without 'wasm-unsafe-eval':
       // "CompileError: call to WebAssembly.instantiate() blocked by CSP" and the OCR never answers.
+      // libheif's WASM (HEIC decoding) needs 'wasm-unsafe-eval' too.
       // Content scripts are not extension pages: the social site's page gets none of this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     },

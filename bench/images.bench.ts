@@ -257,10 +257,14 @@ pick the relaxed-SIMD build in Chromium, the SIMD build in Firefox ESR; the SIMD
 browser we support has SIMD).
 `;
   console.log(md);
-  // Keep the Firefox section (bench/firefox-images.mjs writes it).
+  // Keep the sections other scripts write: "Formats" (bench/formats.bench.ts) and the Firefox
+  // section (bench/firefox-images.mjs).
   const old = await readFile(path.resolve('bench/images.md'), 'utf8').catch(() => '');
   const firefox = /<!-- firefox:start -->[\s\S]*<!-- firefox:end -->/.exec(old)?.[0];
-  await writeFile(path.resolve('bench/images.md'), firefox ? `${md.trimEnd()}\n\n${firefox}\n` : md);
+  const withoutFirefox = firefox ? old.replace(firefox, '') : old;
+  const at = withoutFirefox.indexOf('\n## Formats');
+  const formats = at >= 0 ? withoutFirefox.slice(at).trim() : '';
+  await writeFile(path.resolve('bench/images.md'), [md.trimEnd(), formats, firefox].filter(Boolean).join('\n\n') + '\n');
 }
 
 void main().catch((e) => {

@@ -132,6 +132,26 @@ describe('cli check-image', () => {
     expect(lines[2]).toEqual({ file: `${IMG}/source/photo.jpg`, findings: [], hasLocation: true, skipped: [] });
   });
 
+  it('HEIC and AVIF: location and text in the picture; WebM: location tags, and the first frame honestly not checked', () => {
+    const files = ['names-gps.heic', 'names-gps.avif', 'names-location.webm', 'names.webm'].map((f) => `${IMG}/source/${f}`);
+    const r = cli([...base, '--stages', 'metadata,ocr', ...files]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const atSchool = {
+      rule: 'photo-location',
+      severity: 'warn',
+      clause: 'Do not post photos taken in school, or of the school or its grounds.',
+      detail: 'Taken at Main site.',
+    };
+    const nameInPicture = { rule: 'image-text', severity: 'high', detail: "A pupil's name can be read in this image." };
+    for (const [i, f] of files.slice(0, 2).entries()) {
+      expect(lines[i]).toMatchObject({ file: f, findings: [atSchool, nameInPicture], hasLocation: true, skipped: [] });
+    }
+    const notChecked = 'This is a video: its pictures are not checked here, only its location data.';
+    expect(lines[2]).toEqual({ file: files[2], findings: [atSchool], hasLocation: true, skipped: [{ stage: 'ocr', reason: notChecked }] });
+    expect(lines[3]).toEqual({ file: files[3], findings: [], hasLocation: false, skipped: [{ stage: 'ocr', reason: notChecked }] });
+  });
+
   it.each([
     [[...base], 'check-image needs at least one FILE'],
     [[...base, '--stages', 'metadata,colour', 'x.jpg'], '--stages: "colour" is not a stage'],

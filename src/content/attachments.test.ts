@@ -123,6 +123,27 @@ describe('AttachmentWatcher', () => {
     expect(t.last()?.items.map((i) => i.status)).toEqual(['done']);
   });
 
+  it.each([
+    ['an iPhone HEIC', 'IMG_0001.HEIC', 'image/heic', 'image/heic'],
+    ['a HEIC the browser gave no type', 'IMG_0001.HEIC', '', 'image/heic'],
+    ['an AVIF', 'photo.avif', 'image/avif', 'image/avif'],
+    ['a WebM clip with no type', 'clip.webm', '', 'video/webm'],
+  ])('%s is checked as %s and held while it carries location data; "remove location data" keeps the name', async (_n, name, type, mime) => {
+    const t = setup(() => LOCATION);
+    const { input, given } = siteInput();
+    choose(input, [new File([name], name, type ? { type } : {})]);
+    await settle();
+    expect(t.sent.map((s) => s.mime)).toEqual([mime]);
+    expect(given).toEqual([]);
+    expect(t.watcher.block()).toBe('finding');
+    if (mime.startsWith('image/')) {
+      t.actions().onStrip(t.last()!.items[0]!.id, click());
+      await settle();
+      expect(given).toEqual([[name]]);
+      expect(input.files![0]!.type).toBe(mime);
+    }
+  });
+
   it('a photo with location data at school: held back from the site; "remove location data" gives it the clean copy', async () => {
     const t = setup((name) => (name === 'gps.jpg' ? LOCATION : CLEAN));
     const { input, given } = siteInput();
@@ -183,7 +204,7 @@ describe('AttachmentWatcher', () => {
 
   it.each([
     ['a document', file('minutes.pdf', 'application/pdf'), []],
-    ['a HEIC photo', file('IMG_1.heic', 'image/heic'), ['unsupported-type']],
+    ['a TIFF scan', file('scan.tiff', 'image/tiff'), ['unsupported-type']],
     ['a file over 25 MB', new File([new Uint8Array(25 * 1024 * 1024 + 1)], 'big.jpg', { type: 'image/jpeg' }), ['too-large']],
   ])('%s is not sent, holds nothing and reaches the site at once', async (_n, f, statuses) => {
     const t = setup(() => LOCATION);

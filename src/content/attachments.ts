@@ -11,6 +11,7 @@
  * could otherwise use the hold as an oracle for what our checks know (threat model B1).
  */
 import { t } from '../i18n/content';
+import { mediaTypeOf } from './media-type';
 import {
   IMAGE_MIMES,
   MAX_IMAGE_BYTES,
@@ -189,7 +190,7 @@ export class AttachmentWatcher {
 
   /** True when at least one of these files will be checked (else the site gets them untouched). */
   private willCheck(files: File[]): boolean {
-    return files.some((f) => (MEDIA_MIMES as readonly string[]).includes(f.type.toLowerCase()) && f.size <= MAX_IMAGE_BYTES);
+    return files.some((f) => (MEDIA_MIMES as readonly string[]).includes(mediaTypeOf(f)) && f.size <= MAX_IMAGE_BYTES);
   }
 
   /** Gives the site the files once none still being checked or carrying unanswered location data. */
@@ -229,7 +230,7 @@ export class AttachmentWatcher {
 
   private add(file: File, source: Attachment['source'], input: HTMLInputElement | null, gate: Gate | null, composer: HTMLElement | null): void {
     if (!this.supported) return;
-    const mime = file.type.toLowerCase();
+    const mime = mediaTypeOf(file);
     const media = mime.startsWith('image/') || mime.startsWith('video/');
     if (!media) return; // documents and other files are not ours to check
     let status: AttachmentStatus = 'checking';
@@ -385,7 +386,7 @@ export class AttachmentWatcher {
 
   /** "Remove location data": a clean copy replaces the file in the site's input, or is saved. */
   private async strip(a: Attachment): Promise<void> {
-    const mime = a.file.type.toLowerCase();
+    const mime = mediaTypeOf(a.file);
     const fail = () => {
       a.note = t('image.strip.failed');
       this.render();

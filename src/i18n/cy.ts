@@ -432,6 +432,8 @@ export const cyContent: Record<ContentKey, string> = {
   'image.checking': "Wrthi’n gwirio’r ddelwedd…",
   'image.checkingHeld': "Wrthi’n gwirio’r ddelwedd… Bydd eich postiad yn aros nes bydd y gwiriad wedi gorffen.",
   'image.clean': "Delwedd wedi’i gwirio: dim wedi’i ganfod.",
+  'image.pictureNotChecked': "Mae’r data lleoliad wedi’i wirio, ond doedd dim modd edrych ar y llun ei hun (ni chafodd logo, testun na phobl eu gwirio).",
+  'image.pictureNotChecked.video': "Mae’r data lleoliad wedi’i wirio, ond doedd dim modd edrych ar ffrâm gyntaf y fideo (ni chafodd logo, testun na phobl eu gwirio).",
   'image.failed': "Doedd dim modd gwirio’r ffeil hon.",
   'image.tooLarge': "Mae’r ffeil hon yn rhy fawr i’w gwirio (dros 25 MB).",
   'image.unsupportedType': "Does dim modd gwirio’r math hwn o ffeil.",

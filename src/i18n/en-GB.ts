@@ -434,6 +434,8 @@ export const enGBContent = {
   'image.checking': "Checking image…",
   'image.checkingHeld': "Checking image… Your post will wait until the check is done.",
   'image.clean': "Image checked: nothing found.",
+  'image.pictureNotChecked': "Location data checked, but the picture itself could not be looked at (logo, text and people were not checked).",
+  'image.pictureNotChecked.video': "Location data checked, but the video's first frame could not be looked at (logo, text and people were not checked).",
   'image.failed': "This file could not be checked.",
   'image.tooLarge': "This file is too large to check (over 25 MB).",
   'image.unsupportedType': "This kind of file cannot be checked.",

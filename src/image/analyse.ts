@@ -15,6 +15,7 @@ import { evaluate } from '../engine/evaluate';
 import type { Finding } from '../engine/types';
 import { describeDistance, nearestSchoolLocation } from './geo';
 import { findLogo, type LogoMatch } from './logo';
+import { sniffKind } from './containers';
 import { readLocation } from './metadata';
 import { officialAccountFindings } from './official';
 import { fitRgba, toGray } from './raster';
@@ -87,10 +88,9 @@ export async function analyseImage(
   };
 
   // 1. Metadata: GPS / ISO 6709 location against the school's sites.
-  let kind = 'unknown';
+  const kind = sniffKind(bytes);
   if (stages.has('metadata')) {
     const reading = await timed('metadata', () => readLocation(bytes));
-    kind = reading.kind;
     report.hasLocation = reading.hasLocation;
     if (reading.problem) report.skipped.push({ stage: 'metadata', reason: reading.problem });
     const active = activeRule(ctx.compiled, 'photo-location', site);
@@ -111,7 +111,9 @@ export async function analyseImage(
       for (const s of pixelStages) report.skipped.push({ stage: s, reason });
     };
     if (!engines) skipAll('No image reader is available here.');
-    else if (NOT_IMAGE.has(kind)) skipAll('This is a video: only its location data is checked here (the first frame is checked as a picture).');
+    // The extension checks a video's first frame as a picture (src/offscreen/checker.ts); here, given
+    // the video itself, there is no frame to look at.
+    else if (NOT_IMAGE.has(kind)) skipAll('This is a video: its pictures are not checked here, only its location data.');
     else {
       try {
         signal?.throwIfAborted();

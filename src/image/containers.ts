@@ -359,3 +359,297 @@ export function stripVideoLocation(b: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// HEIF items (HEIC, AVIF): the Exif and XMP items of the file-level 'meta' box
+
+export interface HeifItem {
+  id: number;
+  /** The infe item type: 'Exif', 'mime' (XMP), 'hvc1', 'av01', 'grid', … */
+  type: string;
+  /** For 'mime' items: the content type ("application/rdf+xml" for XMP). */
+  contentType: string;
+  /** Where its bytes are, as absolute [start, end) ranges of the file, in order. */
+  extents: { start: number; end: number }[];
+}
+
+function readUintN(b: Uint8Array, at: number, size: number, end: number): number {
+  if (size === 0) return 0;
+  if (at + size > end) throw new MalformedFileError('HEIF item table runs past its box');
+  if (size === 4) return readU32(b, at);
+  if (size === 8) {
+    const v = readU32(b, at) * 2 ** 32 + readU32(b, at + 4);
+    if (!Number.isSafeInteger(v)) throw new MalformedFileError('HEIF offset too large');
+    return v;
+  }
+  if (size === 2) return readU16(b, at);
+  throw new MalformedFileError(`HEIF field of ${size} bytes`);
+}
+
+/** A NUL-terminated string inside [at, end): the string and the offset after its NUL. */
+function cString(b: Uint8Array, at: number, end: number): { s: string; next: number } {
+  let i = at;
+  while (i < end && b[i] !== 0) i++;
+  return { s: ascii(b, at, i - at), next: Math.min(i + 1, end) };
+}
+
+/**
+ * The items of a HEIF file (iinf joined with iloc), extents resolved to file offsets: construction
+ * method 0 (file offset, plus the base offset some encoders use) and 1 (inside the idat box). Items
+ * built from other items (method 2) are left out. Throws MalformedFileError when a table or an
+ * extent points outside the file; returns [] when there is no file-level 'meta' (a HEIF sequence
+ * keeps its metadata in 'moov', read by videoLocationBoxes).
+ */
+export function heifItems(b: Uint8Array): HeifItem[] {
+  const meta = boxes(b, 0, b.length).find((x) => x.type === 'meta');
+  if (!meta) return [];
+  // 'meta' is a full box here: 4 bytes version/flags before its children.
+  const children = boxes(b, meta.payload + 4, meta.end);
+  const iinf = children.find((x) => x.type === 'iinf');
+  const iloc = children.find((x) => x.type === 'iloc');
+  const idat = children.find((x) => x.type === 'idat');
+  if (!iinf || !iloc) return [];
+
+  const info = new Map<number, { type: string; contentType: string }>();
+  {
+    const version = b[iinf.payload] as number;
+    const countSize = version === 0 ? 2 : 4;
+    const count = readUintN(b, iinf.payload + 4, countSize, iinf.end);
+    const list = boxes(b, iinf.payload + 4 + countSize, iinf.end).filter((x) => x.type === 'infe').slice(0, count);
+    for (const infe of list) {
+      const v = b[infe.payload] as number;
+      if (v < 2) continue; // infe v0/v1 (no item type) are not used by HEIF
+      let o = infe.payload + 4;
+      const idSize = v === 3 ? 4 : 2;
+      const id = readUintN(b, o, idSize, infe.end);
+      o += idSize + 2; // item_protection_index
+      if (o + 4 > infe.end) throw new MalformedFileError('HEIF item entry too short');
+      const type = ascii(b, o, 4);
+      o += 4;
+      const name = cString(b, o, infe.end);
+      const contentType = type === 'mime' ? cString(b, name.next, infe.end).s : '';
+      info.set(id, { type, contentType });
+    }
+  }
+
+  const items: HeifItem[] = [];
+  const p = iloc.payload;
+  const version = b[p] as number;
+  if (version > 2) throw new MalformedFileError('HEIF item locations of an unknown version');
+  if (p + 8 > iloc.end) throw new MalformedFileError('HEIF item locations too short');
+  const offsetSize = (b[p + 4] as number) >> 4;
+  const lengthSize = (b[p + 4] as number) & 15;
+  const baseSize = (b[p + 5] as number) >> 4;
+  const indexSize = version === 1 || version === 2 ? (b[p + 5] as number) & 15 : 0;
+  const countSize = version < 2 ? 2 : 4;
+  let o = p + 6;
+  const count = readUintN(b, o, countSize, iloc.end);
+  o += countSize;
+  for (let i = 0; i < count; i++) {
+    const idSize = version < 2 ? 2 : 4;
+    const id = readUintN(b, o, idSize, iloc.end);
+    o += idSize;
+    let method = 0;
+    if (version === 1 || version === 2) {
+      method = readUintN(b, o, 2, iloc.end) & 15;
+      o += 2;
+    }
+    o += 2; // data_reference_index
+    const base = readUintN(b, o, baseSize, iloc.end);
+    o += baseSize;
+    const extentCount = readUintN(b, o, 2, iloc.end);
+    o += 2;
+    const extents: { start: number; end: number }[] = [];
+    for (let e = 0; e < extentCount; e++) {
+      o += indexSize;
+      const off = readUintN(b, o, offsetSize, iloc.end);
+      o += offsetSize;
+      const len = readUintN(b, o, lengthSize, iloc.end);
+      o += lengthSize;
+      extents.push({ start: base + off, end: base + off + len });
+    }
+    const what = info.get(id);
+    if (!what || method === 2) continue;
+    const [lo, hi] = method === 1 ? (idat ? [idat.payload, idat.end] : [0, -1]) : [0, b.length];
+    const resolved = extents.map((x) => {
+      const start = lo + x.start;
+      // A length of 0 means "to the end" (of the file, or of idat).
+      const end = x.end === x.start ? hi : lo + x.end;
+      if (start > end || end > hi) throw new MalformedFileError('HEIF item data runs past the end');
+      return { start, end };
+    });
+    items.push({ id, type: what.type, contentType: what.contentType, extents: resolved });
+  }
+  return items;
+}
+
+function itemBytes(b: Uint8Array, item: HeifItem): Uint8Array {
+  return concat(item.extents.map((x) => b.subarray(x.start, x.end)));
+}
+
+/**
+ * The TIFF block of a HEIF file's Exif item (for the EXIF reader), or null. The item starts with
+ * a 32-bit offset to the TIFF header: iPhones write 6 and "Exif\0\0" before it, libheif writes 0.
+ */
+export function heifExif(b: Uint8Array): Uint8Array | null {
+  const item = heifItems(b).find((x) => x.type === 'Exif');
+  if (!item) return null;
+  const data = itemBytes(b, item);
+  if (data.length < 4) throw new MalformedFileError('HEIF Exif item too short');
+  const at = 4 + readU32(data, 0);
+  if (at + 8 > data.length) throw new MalformedFileError('HEIF Exif item offset past its end');
+  return data.subarray(at);
+}
+
+/** The XMP packet(s) of a HEIF file, as text (empty when there is none). */
+export function heifXmp(b: Uint8Array): string {
+  return heifItems(b)
+    .filter((x) => x.type === 'mime' && x.contentType === 'application/rdf+xml')
+    .map((x) => new TextDecoder().decode(itemBytes(b, x)))
+    .join('\n');
+}
+
+/** A big-endian TIFF header with an empty IFD0: what an Exif item holds after stripping. */
+const EMPTY_TIFF = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0];
+
+/**
+ * The HEIF file with its Exif and XMP items emptied in place: the Exif item keeps its header
+ * offset (and "Exif\0\0") and gets an empty TIFF directory, the rest zeroed; XMP becomes spaces.
+ * Every size and offset stays as it was, so the image items are copied byte for byte (no
+ * re-encoding). Location boxes of a HEIF sequence's 'moov' are removed as in a video.
+ */
+export function stripHeif(b: Uint8Array): Uint8Array {
+  const out = stripVideoLocation(b);
+  for (const item of heifItems(b)) {
+    const xmp = item.type === 'mime' && item.contentType === 'application/rdf+xml';
+    if (item.type !== 'Exif' && !xmp) continue;
+    const data = itemBytes(b, item);
+    const clean = new Uint8Array(data.length);
+    if (xmp) clean.fill(0x20);
+    else if (data.length >= 4) {
+      const at = 4 + readU32(data, 0);
+      if (at + EMPTY_TIFF.length <= data.length) {
+        clean.set(data.subarray(0, at));
+        clean.set(EMPTY_TIFF, at);
+      }
+    }
+    let o = 0;
+    for (const x of item.extents) {
+      out.set(clean.subarray(o, o + x.end - x.start), x.start);
+      o += x.end - x.start;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matroska / WebM: location tags
+
+interface EbmlElement {
+  id: number;
+  start: number;
+  payload: number;
+  /** End of the element; the parent's end for an element of unknown size. */
+  end: number;
+  unknownSize: boolean;
+}
+
+/** One EBML element header at `o` (inside [o, to)), or null when none can be read there. */
+function ebmlElement(b: Uint8Array, o: number, to: number): EbmlElement | null {
+  const first = b[o];
+  if (first === undefined || first === 0 || o >= to) return null;
+  const idLen = Math.clz32(first) - 23; // 1–4 for a valid ID (leading zeros of the byte + 1)
+  if (idLen > 4 || o + idLen > to) return null;
+  let id = 0;
+  for (let i = 0; i < idLen; i++) id = id * 256 + (b[o + i] as number);
+  const s0 = b[o + idLen];
+  if (s0 === undefined || s0 === 0) return null;
+  const sizeLen = Math.clz32(s0) - 23; // 1–8
+  if (o + idLen + sizeLen > to) return null;
+  let size = s0 & (0xff >> sizeLen);
+  let allOnes = size === 0xff >> sizeLen;
+  for (let i = 1; i < sizeLen; i++) {
+    const v = b[o + idLen + i] as number;
+    if (v !== 0xff) allOnes = false;
+    size = size * 256 + v;
+  }
+  const payload = o + idLen + sizeLen;
+  if (allOnes) return { id, start: o, payload, end: to, unknownSize: true };
+  if (payload + size > to) return null;
+  return { id, start: o, payload, end: payload + size, unknownSize: false };
+}
+
+const EBML = { segment: 0x18538067, tags: 0x1254c367, tag: 0x7373, simpleTag: 0x67c8, tagName: 0x45a3, tagString: 0x4487, cluster: 0x1f43b675 };
+
+export interface MatroskaLocationTag {
+  /** The SimpleTag element (to blank out when stripping). */
+  start: number;
+  end: number;
+  name: string;
+  value: string;
+}
+
+/**
+ * SimpleTags whose name says location (LOCATION, RECORDING_LOCATION, COM.APPLE.QUICKTIME.LOCATION.
+ * ISO6709, …) in a Matroska/WebM file's Tags. No phone records WebM with a location; these are what
+ * ffmpeg writes when it re-packs a phone's MP4/MOV into Matroska or WebM. The walk stops at a
+ * cluster of unknown size (a live recording: MediaRecorder's WebM has no Tags).
+ */
+export function matroskaLocationTags(b: Uint8Array): MatroskaLocationTag[] {
+  const found: MatroskaLocationTag[] = [];
+  const simpleTags = (from: number, to: number, depth: number): void => {
+    if (depth > 4) return;
+    for (let o = from; o < to; ) {
+      const el = ebmlElement(b, o, to);
+      if (!el || el.unknownSize) return;
+      if (el.id === EBML.simpleTag) {
+        let name = '';
+        let value = '';
+        for (let p = el.payload; p < el.end; ) {
+          const c = ebmlElement(b, p, el.end);
+          if (!c || c.unknownSize) break;
+          if (c.id === EBML.tagName) name = new TextDecoder().decode(b.subarray(c.payload, c.end));
+          else if (c.id === EBML.tagString) value = new TextDecoder().decode(b.subarray(c.payload, c.end));
+          p = c.end;
+        }
+        if (/LOCATION|ISO6709|GPS/i.test(name)) found.push({ start: el.start, end: el.end, name, value });
+        else simpleTags(el.payload, el.end, depth + 1); // nested SimpleTags
+      } else if (el.id === EBML.tag) simpleTags(el.payload, el.end, depth + 1);
+      o = el.end;
+    }
+  };
+  let o = 0;
+  const header = ebmlElement(b, 0, b.length);
+  if (!header || header.unknownSize) return found;
+  o = header.end;
+  const segment = ebmlElement(b, o, b.length);
+  if (!segment || segment.id !== EBML.segment) return found;
+  for (let p = segment.payload; p < segment.end; ) {
+    const el = ebmlElement(b, p, segment.end);
+    if (!el || el.unknownSize) break;
+    if (el.id === EBML.tags) simpleTags(el.payload, el.end, 0);
+    p = el.end;
+  }
+  return found;
+}
+
+/** The Matroska/WebM file with each location SimpleTag turned into a Void element of the same size. */
+export function stripMatroskaLocation(b: Uint8Array): Uint8Array {
+  const out = b.slice();
+  for (const t of matroskaLocationTags(b)) {
+    const n = t.end - t.start;
+    out.fill(0, t.start, t.end);
+    out[t.start] = 0xec; // Void
+    if (n - 2 < 127) out[t.start + 1] = 0x80 | (n - 2);
+    else {
+      // An 8-byte size: 0x01 then 7 bytes.
+      out[t.start + 1] = 0x01;
+      let v = n - 9;
+      for (let i = 7; i >= 1; i--) {
+        out[t.start + 1 + i] = v & 0xff;
+        v = Math.floor(v / 256);
+      }
+    }
+  }
+  return out;
+}

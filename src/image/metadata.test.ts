@@ -106,8 +106,9 @@ describe('readLocation', () => {
     expect((await readLocation(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).problem).toBe(
       'The location check cannot read this kind of file.',
     );
+    // A WebM cut after its signature: nothing to read, and nothing claimed (src/image/formats.test.ts has real ones).
     const webm = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]);
-    expect(await readLocation(webm)).toMatchObject({ kind: 'webm', problem: 'The location check cannot read WebM video.' });
+    expect(await readLocation(webm)).toEqual({ kind: 'webm', position: null, hasLocation: false });
   });
 });
 

@@ -9,18 +9,56 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { decode as decodeImage, type Image } from 'image-js';
+import { sniffKind } from './containers';
+import { decodeHeif, type LibHeif } from './heif';
 import { toGray } from './raster';
 import type { ImageEngines, RgbaImage } from './types';
 
 const require = createRequire(import.meta.url);
 
-/** Decodes JPEG, PNG, TIFF, BMP (image-js) to 8-bit RGBA. WebP/GIF/HEIC/AVIF are not readable in Node here. */
+/** Decodes JPEG, PNG, TIFF, BMP (image-js) to 8-bit RGBA. WebP/GIF/AVIF are not readable in Node here (HEIC: decodeNodeAny). */
 export function decodeNode(bytes: Uint8Array): RgbaImage {
   let img: Image = decodeImage(bytes);
   if (img.bitDepth !== 8) img = img.convertBitDepth(8);
   if (img.colorModel !== 'RGBA') img = img.convertColor('RGBA');
   const raw = img.getRawImage();
   return { width: raw.width, height: raw.height, data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength) };
+}
+
+let libheif: Promise<LibHeif> | null = null;
+
+/** libheif-js's own files from node_modules (the WASM read from disk: nothing is fetched). */
+function loadLibHeif(): Promise<LibHeif> {
+  return (libheif ??= (async () => {
+    const factory = require('libheif-js/libheif-wasm/libheif.js') as (opts: { wasmBinary: Uint8Array }) => LibHeif & { ready: Promise<unknown> };
+    const lib = factory({ wasmBinary: readFileSync(require.resolve('libheif-js/libheif-wasm/libheif.wasm')) });
+    await lib.ready;
+    return lib;
+  })());
+}
+
+type AvifDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+let avif: Promise<AvifDecode> | null = null;
+
+/** @jsquash/avif (libavif + libaom's decoder in WebAssembly, Apache-2.0), its WASM read from disk. */
+function loadAvif(): Promise<AvifDecode> {
+  return (avif ??= (async () => {
+    const mod = (await import('@jsquash/avif/decode.js')) as unknown as { default: AvifDecode; init(m: WebAssembly.Module): Promise<void> };
+    const wasm = join(dirname(require.resolve('@jsquash/avif/package.json')), 'codec/dec/avif_dec.wasm');
+    await mod.init(await WebAssembly.compile(readFileSync(wasm)));
+    return mod.default;
+  })());
+}
+
+/** decodeNode, plus HEIC through libheif and AVIF through @jsquash/avif. */
+export async function decodeNodeAny(bytes: Uint8Array): Promise<RgbaImage> {
+  const kind = sniffKind(bytes);
+  if (kind === 'heic') return decodeHeif(await loadLibHeif(), bytes);
+  if (kind === 'avif') {
+    const img = await (await loadAvif())(bytes.slice().buffer);
+    return { width: img.width, height: img.height, data: img.data };
+  }
+  return decodeNode(bytes);
 }
 
 type OcrResult = Awaited<ReturnType<NonNullable<ImageEngines['ocr']>>>;
@@ -92,7 +130,7 @@ export function createNodeEngines(opts: { ocr?: boolean; faces?: boolean } = {})
   let faceModel: Promise<FaceApi> | null = null;
   const engines: NodeEngines = {
     async decode(bytes) {
-      return decodeNode(bytes);
+      return decodeNodeAny(bytes);
     },
     async close() {
       if (worker) await (await worker).terminate();

@@ -324,7 +324,18 @@ export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 /** Base64 length of MAX_IMAGE_BYTES. */
 export const MAX_IMAGE_BASE64 = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
-export const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const IMAGE_MIMES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  // iPhones' default (HEIC), its generic name, and AVIF; sequences (bursts, Live Photo stills) too.
+  'image/heic',
+  'image/heif',
+  'image/heic-sequence',
+  'image/heif-sequence',
+  'image/avif',
+] as const;
 export const VIDEO_MIMES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
 export const MEDIA_MIMES = [...IMAGE_MIMES, ...VIDEO_MIMES] as const;
 export type MediaMime = (typeof MEDIA_MIMES)[number];

@@ -7,6 +7,8 @@
  *
  * Engines load lazily on first use and stay warm until the background closes the document.
  */
+import { sniffKind } from '../image/containers';
+import { decodeHeif, type LibHeif } from '../image/heif';
 import type { ImageEngines, RgbaImage } from '../image/types';
 import { decodeImage } from './decode';
 import { TESS_CORE } from './tess-core';
@@ -37,7 +39,30 @@ type FaceApi = typeof import('@vladmandic/face-api');
 export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr: boolean; faces: boolean }; dispose(): Promise<void> } {
   let tess: Promise<TessWorker> | null = null;
   let face: Promise<FaceApi> | null = null;
+  let heif: Promise<LibHeif> | null = null;
   const ready = { ocr: false, faces: false };
+
+  // libheif-js as shipped (its unmodified bundle, a classic script defining the global `libheif`
+  // with the WASM inlined: nothing else is read or fetched).
+  const heifLib = () =>
+    (heif ??= (async () => {
+      const g = globalThis as unknown as { libheif?: () => LibHeif & { ready: Promise<unknown> } };
+      if (!g.libheif) {
+        await new Promise<void>((resolve, reject) => {
+          const s = document.createElement('script');
+          s.src = urls.url('/heif/libheif-bundle.js');
+          s.onload = () => resolve();
+          s.onerror = () => reject(new Error('libheif did not load'));
+          document.head.append(s);
+        });
+      }
+      const lib = g.libheif!();
+      await lib.ready;
+      return lib;
+    })().catch((e: unknown) => {
+      heif = null;
+      throw e;
+    }));
 
   const ocrWorker = () =>
     (tess ??= (async () => {
@@ -89,7 +114,8 @@ export function browserEngines(urls: EngineUrls): ImageEngines & { ready: { ocr:
         f?.then((faceapi) => faceapi.nets.tinyFaceDetector.dispose()),
       ]);
     },
-    decode: decodeImage,
+    // Chromium decodes JPEG, PNG, WebP, GIF and AVIF itself; HEIC only through libheif.
+    decode: async (bytes, mime) => (sniffKind(bytes) === 'heic' ? decodeHeif(await heifLib(), bytes) : decodeImage(bytes, mime)),
     async ocr(img) {
       const w = await ocrWorker();
       const { data } = await w.recognize(toCanvas(img), {}, { text: true, blocks: true });

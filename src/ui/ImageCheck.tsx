@@ -84,6 +84,7 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
               ))}
             </ul>
             {a.note && <p class="note">{a.note}</p>}
+            {pictureNotChecked(a) && <p class="note">{t(a.video ? 'image.pictureNotChecked.video' : 'image.pictureNotChecked')}</p>}
             <div class="actions">
               {a.verdict.hasLocation && (
                 <button type="button" class="strip" onClick={(e) => actions.onStrip(a.id, e)}>
@@ -135,10 +136,17 @@ function statusLine(a: AttachmentView, waiting: boolean): string {
       return t('image.unsupportedType');
     case 'done':
       if (a.note) return a.note;
-      return a.verdict?.findings.length
-        ? `${t(a.video ? 'image.title.video' : 'image.title')}: ${a.verdict.findings.map((f) => f.title).join(', ')}`
-        : t('image.clean');
+      if (a.verdict?.findings.length) return `${t(a.video ? 'image.title.video' : 'image.title')}: ${a.verdict.findings.map((f) => f.title).join(', ')}`;
+      // "Nothing found" only when the picture was looked at (a HEIC variant libheif cannot read, a
+      // video frame that would not decode: then only the location was checked, and the chip says so).
+      return pictureNotChecked(a) ? t(a.video ? 'image.pictureNotChecked.video' : 'image.pictureNotChecked') : t('image.clean');
   }
+}
+
+/** None of the picture checks (logo, text, people) ran on this attachment. */
+export function pictureNotChecked(a: AttachmentView): boolean {
+  const skipped = new Set(a.verdict?.skipped.map((s) => s.stage) ?? []);
+  return a.status === 'done' && skipped.has('logo') && skipped.has('ocr') && skipped.has('faces');
 }
 
 export const IMAGE_CSS = `${PANEL_CSS}

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+/**
+ * The image chip never says "nothing found" about a picture it could not look at: when the logo,
+ * text and people checks all could not run (a file the decoder cannot read, a video frame that would
+ * not decode), the chip and the warning say only the location data was checked, in both languages.
+ */
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n';
+import type { ImageVerdict } from '../messaging/protocol';
+import { ImageLayer, type AttachmentView } from './ImageCheck';
+
+const actions = { onStrip() {}, onPostAnyway() {}, onDismiss() {} };
+const notLooked = (['logo', 'ocr', 'faces'] as const).map((stage) => ({ stage, reason: 'This kind of file cannot be read (image/heic).' }));
+const item = (verdict: ImageVerdict, video = false): AttachmentView => ({ id: 1, status: 'done', verdict, allowed: false, source: 'input', video });
+const show = (a: AttachmentView) => render(<ImageLayer vm={{ items: [a], held: false, waiting: false, focusToken: 0 }} actions={actions} />);
+
+afterEach(() => {
+  cleanup();
+  setLocale('en-GB');
+});
+
+describe('a picture that could not be looked at', () => {
+  it('the chip says so instead of "nothing found"', () => {
+    show(item({ findings: [], hasLocation: false, skipped: notLooked }));
+    expect(screen.queryByText('Image checked: nothing found.')).toBeNull();
+    expect(screen.getAllByText(/Location data checked, but the picture itself could not be looked at/).length).toBeGreaterThan(0);
+  });
+
+  it('a picture that was looked at is "nothing found" (one stage skipped is not enough)', () => {
+    show(item({ findings: [], hasLocation: false, skipped: [notLooked[1]!] }));
+    expect(screen.getAllByText('Image checked: nothing found.').length).toBeGreaterThan(0);
+  });
+
+  it('the warning for a location finding adds the note (video wording), in Welsh too', () => {
+    const verdict: ImageVerdict = {
+      findings: [{ rule: 'photo-location', severity: 'warn', title: 'Photo taken at school', clause: 'No photos at school.', detail: 'Taken at Main site.' }],
+      hasLocation: true,
+      skipped: notLooked,
+    };
+    show(item(verdict, true));
+    expect(screen.getByText(/the video's first frame could not be looked at/)).toBeTruthy();
+    cleanup();
+    setLocale('cy');
+    show(item(verdict, true));
+    expect(screen.getByText(/doedd dim modd edrych ar ffrâm gyntaf y fideo/)).toBeTruthy();
+  });
+});
