@@ -35,7 +35,7 @@ const PLUMBING_CALLS = new Set([
   'getAttribute', 'setAttribute', 'hasAttribute', 'removeAttribute', 't', 'import', 'require',
 ]);
 /** Constants holding CSS (the warning's closed shadow root, the host's inline style). */
-const CSS_CONSTANTS = new Set(['WARNING_CSS', 'ACTION_WARNING_CSS', 'IMAGE_CSS', 'HOST_STYLE']);
+const CSS_CONSTANTS = new Set(['PANEL_CSS', 'WARNING_CSS', 'ACTION_WARNING_CSS', 'IMAGE_CSS', 'HOST_STYLE']);
 /** Constants holding a CSS selector list (handed to querySelector later). */
 const SELECTOR_CONSTANTS = new Set(['EDITOR_CANDIDATES']);
 
