@@ -5,6 +5,7 @@
  * - a photo without location data is checked and handed to the site;
  * - a photo taken at the school (EXIF GPS near the school's site) is held back and Post is held;
  * - a certificate with a pupil's name on it → "Name visible in an image" (image-text, OCR);
+ * - the same in an iPhone HEIC photo (decoded by libheif-js in the background page);
  * - a photo of people (face-api's demo photo) → "People in a photo" (photo-people, faces);
  * - a video with a pupil's name on its first frame → "Name visible in an image";
  * - no request leaves the page for anything but the fixture.
@@ -168,6 +169,14 @@ try {
   const frame = await expectFinding('the name on the video\'s first frame', video, ['Second Look: check this video', 'Name visible in an image']);
   await expectHeld();
   console.log(`a video with a pupil's name on its first frame: "Name visible in an image" (${frame.took} ms), Post held`);
+
+  // An iPhone photo (HEIC, which Firefox cannot decode itself): libheif-js, shipped in the build,
+  // decodes it in the background page, then the same OCR reads the pupil's name.
+  await compose('Sports day');
+  const heic = await expectFinding('the name in a HEIC photo', path.resolve('test/fixtures/images/source/names-gps.heic'), ['Name visible in an image']);
+  if (/could not be looked at/.test(heic.text)) fail(`the HEIC picture was not looked at: ${heic.text}`);
+  await expectHeld();
+  console.log(`a HEIC photo with a pupil's name: "Name visible in an image" (${heic.took} ms), Post held`);
 
   // The same certificate again: a later check works too (whether Firefox suspended the page in
   // between or not; bench/firefox-images.mjs measures warm checks at the default idle timeout).
