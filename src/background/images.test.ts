@@ -60,7 +60,7 @@ describe('ImageRouter: refused before any work', () => {
     ['account handle too long', check({ account: { handle: 'h'.repeat(101) } })],
     ['account display name too long', check({ account: { displayName: 'n'.repeat(201) } })],
     ['officialAccount claimed by the page', check({ officialAccount: true })],
-    ['strip of a video', { type: 'stripImage', mime: 'video/mp4', data: DATA }],
+    ['strip of a type we do not read', { type: 'stripImage', mime: 'video/x-msvideo', data: DATA }],
     ['strip with a site field', { type: 'stripImage', mime: 'image/jpeg', data: DATA, site: 'x' }],
   ];
   it.each(invalid)('%s', async (_name, raw) => {
@@ -133,6 +133,17 @@ describe('ImageRouter: the offscreen hop', () => {
     const { router, sent } = setup((m) => ({ ok: true, mime: 'image/jpeg', data: m.data }));
     expect(await router.handle({ type: 'stripImage', mime: 'image/jpeg', data: DATA }, 1)).toEqual({ ok: true, mime: 'image/jpeg', data: DATA });
     expect(sent[0]).toEqual({ target: 'second-look-offscreen', type: 'strip', mime: 'image/jpeg', data: DATA });
+  });
+
+  it('strips a video too (its location boxes or tags)', async () => {
+    const { router, sent } = setup((m) => ({ ok: true, mime: 'video/quicktime', data: m.data }));
+    expect(await router.handle({ type: 'stripImage', mime: 'video/quicktime', data: DATA }, 1)).toEqual({ ok: true, mime: 'video/quicktime', data: DATA });
+    expect(sent[0]).toEqual({ target: 'second-look-offscreen', type: 'strip', mime: 'video/quicktime', data: DATA });
+  });
+
+  it('a strip answer of a type we do not read becomes "failed"', async () => {
+    const { router } = setup((m) => ({ ok: true, mime: 'text/html', data: m.data }));
+    expect(await router.handle({ type: 'stripImage', mime: 'video/mp4', data: DATA }, 1)).toEqual({ ok: false, error: 'failed' });
   });
 
   it('a strip answer that is not base64 becomes "failed"', async () => {

@@ -20,7 +20,7 @@ import {
   type ImageStripResponse,
   type AccountIn,
   type OffscreenMessage,
-  IMAGE_MIMES,
+  MEDIA_MIMES,
   base64Field,
 } from '../messaging/protocol';
 import type { RulePack } from '../pack/types';
@@ -53,7 +53,7 @@ export interface ImageRouterDeps {
 /** Attachments queued at once across all tabs; more are refused as 'busy' (the chip says so). */
 export const MAX_QUEUED = 6;
 
-const StripAnswer = v.strictObject({ ok: v.literal(true), mime: v.picklist(IMAGE_MIMES), data: base64Field });
+const StripAnswer = v.strictObject({ ok: v.literal(true), mime: v.picklist(MEDIA_MIMES), data: base64Field });
 const AnalyseAnswer = v.strictObject({ ok: v.literal(true), verdict: ImageVerdict });
 
 export function isImageMessage(raw: unknown): boolean {

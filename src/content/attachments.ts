@@ -13,7 +13,6 @@
 import { t } from '../i18n/content';
 import { mediaTypeOf } from './media-type';
 import {
-  IMAGE_MIMES,
   MAX_IMAGE_BYTES,
   MAX_TEXT,
   MEDIA_MIMES,
@@ -37,7 +36,7 @@ export interface AttachmentDeps {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   checkImage(req: { mime: MediaMime; data: string; caption?: string }): Promise<ImageCheckResponse>;
-  stripImage(req: { mime: (typeof IMAGE_MIMES)[number]; data: string }): Promise<ImageStripResponse>;
+  stripImage(req: { mime: MediaMime; data: string }): Promise<ImageStripResponse>;
   mountLayer(actions: ImageActions): ImageLayerHandle;
   /** The text in the composer the user is in, sent as the caption (official-account rules). */
   caption?(): string;
@@ -391,10 +390,10 @@ export class AttachmentWatcher {
       a.note = t('image.strip.failed');
       this.render();
     };
-    if (!(IMAGE_MIMES as readonly string[]).includes(mime)) return fail();
+    if (!(MEDIA_MIMES as readonly string[]).includes(mime)) return fail();
     let res: ImageStripResponse;
     try {
-      res = await this.deps.stripImage({ mime: mime as (typeof IMAGE_MIMES)[number], data: bytesToBase64(await readBytes(a.file)) });
+      res = await this.deps.stripImage({ mime: mime as MediaMime, data: bytesToBase64(await readBytes(a.file)) });
     } catch {
       return fail();
     }
@@ -411,15 +410,15 @@ export class AttachmentWatcher {
       const i = a.gate.files.indexOf(a.file);
       if (i >= 0) a.gate.files[i] = clean;
       a.file = clean;
-      a.note = t('image.strip.replaced');
+      a.note = t(a.video ? 'image.strip.replaced.video' : 'image.strip.replaced');
       answered();
     } else if (input && input.isConnected && this.replaceInInput(input, a.file, clean)) {
       a.file = clean;
-      a.note = t('image.strip.replaced');
+      a.note = t(a.video ? 'image.strip.replaced.video' : 'image.strip.replaced');
       answered();
     } else {
       this.layer?.save(bytes, cleanName(a.file.name), res.mime);
-      a.note = t('image.strip.saved');
+      a.note = t(a.video ? 'image.strip.saved.video' : 'image.strip.saved');
       a.saved = true;
       if (a.verdict) a.verdict = { ...a.verdict, hasLocation: false };
     }

@@ -380,7 +380,8 @@ export type ImageCheckRequest = v.InferOutput<typeof ImageCheckRequest>;
 
 export const ImageStripRequest = v.strictObject({
   type: v.literal('stripImage'),
-  mime: v.picklist(IMAGE_MIMES),
+  // Photos and videos: location boxes/tags are removed from MP4, MOV and WebM too.
+  mime: v.picklist(MEDIA_MIMES),
   data: base64Field,
 });
 export type ImageStripRequest = v.InferOutput<typeof ImageStripRequest>;
@@ -432,7 +433,7 @@ export const OffscreenMessage = v.variant('type', [
   v.strictObject({
     target: v.literal(OFFSCREEN_TARGET),
     type: v.literal('strip'),
-    mime: v.picklist(IMAGE_MIMES),
+    mime: v.picklist(MEDIA_MIMES),
     data: base64Field,
   }),
 ]);

@@ -88,7 +88,7 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
             <div class="actions">
               {a.verdict.hasLocation && (
                 <button type="button" class="strip" onClick={(e) => actions.onStrip(a.id, e)}>
-                  {a.source === 'input' ? t('image.strip.replace') : t('image.strip.save')}
+                  {a.source === 'input' ? t(a.video ? 'image.strip.replace.video' : 'image.strip.replace') : t('image.strip.save')}
                 </button>
               )}
               {(a.saved || hasStandingFinding(a)) && (

@@ -7,6 +7,7 @@
  * WebM clip whose first frame shows a pupil's name (src/offscreen/decode.ts firstVideoFrame) and
  * whose location tags put it at school. Test files: test/fixtures/images/source/README.md.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readLocation } from '../../src/image/metadata';
@@ -154,4 +155,23 @@ test('X: an iPhone-style HEVC .mov: its location is checked, and the chip says i
   // Debian's Chromium has no HEVC decoder (measured): the location is all that can be checked.
   await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'from Main site', "the video's first frame could not be looked at");
   expect(await attachments(page)).toEqual([]);
+});
+
+test('X: "remove location data from this video" gives the site the .mov without its location', async ({ context }) => {
+  test.setTimeout(150_000);
+  const page = await context.newPage();
+  await page.goto(X.url);
+  await page.click(X.editor);
+  await page.keyboard.type('Our assembly');
+  const original = new Uint8Array(await readFile(path.join(SOURCE, 'hevc-location.mov')));
+  expect((await readLocation(original)).hasLocation).toBe(true);
+  await page.setInputFiles(X.input, path.join(SOURCE, 'hevc-location.mov'));
+  await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'Remove location data from this video');
+  expect(await attachments(page)).toEqual([]);
+  await clickInWarning(page, 'Remove location data from this video');
+  await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.name, a.type])).toEqual([['input', 'hevc-location.mov', 'video/quicktime']]);
+  const clean = new Uint8Array(Buffer.from((await attachments(page))[0]!.base64, 'base64'));
+  expect(clean.length).toBe(original.length); // location boxes become 'free' boxes of the same size
+  expect(await readLocation(clean)).toMatchObject({ hasLocation: false });
+  await expectWarning(page, 'Location data removed: the video now attached has no location in it.');
 });
