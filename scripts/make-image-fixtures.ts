@@ -106,13 +106,19 @@ async function main(): Promise<void> {
     writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
     logos[i] = file;
   }
+  // Near-twins of the tune split's synthetic crests (T1–T3 at indexes 31–33): tuning negatives.
+  for (let i = 1; i <= 3; i++) {
+    const file = `generated/logos/T${i}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
+    logos[i + 30] = file;
+  }
   for (let i = 10; i <= 13; i++) {
     const file = `generated/logos/T${i}.png`;
     writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
     logos[i + 10] = file;
   }
   const logoUrl = logos.map((f) => (f ? dataUrl(readFileSync(join(DIR, f)), 'image/png') : ''));
-  const logoName = (i: number) => (i >= 20 ? `T${i - 10}` : `L${i}`);
+  const logoName = (i: number) => (i >= 30 ? `T${i - 30}` : i >= 20 ? `T${i - 10}` : `L${i}`);
   const school: Record<Split, number[]> = { tune: [0, 1, 2, 3], 'held-out': [4, 5, 6] };
   const distractors = [7, 8, 9];
   const photos: Record<Split, string[]> = {
@@ -345,6 +351,54 @@ async function main(): Promise<void> {
       });
     }
   }
+  // Tune split, added for tuning the check against near-twins (own seeds, after the rest of tune):
+  // each synthetic tune crest's twin T1–T3 in 4 scenes and whole (plain and greyscale).
+  for (const li of [1, 2, 3]) {
+    const r = rng(7 * 31 + li);
+    const twin = li + 30;
+    for (let k = 0; k < 6; k++) {
+      const file = `logo-tune-L${li}-twin${k}.jpg`;
+      const neg = { split: 'tune' as const, logos: [logos[li] as string], logo: false as const };
+      if (k >= 4) {
+        const bytes = fromDataUrl(
+          await call('whole', { src: logoUrl[twin], scale: 0.9, crop: [0, 0, 0, 0], filter: k === 5 ? 'grayscale(1) contrast(1.3)' : '', bg: '#fff', type: 'image/jpeg', quality: 0.8 }),
+        );
+        write(file, bytes, { ...neg, desc: `the near-twin ${logoName(twin)}, whole${k === 5 ? ', greyscale' : ''}` });
+        continue;
+      }
+      const w = r() < 0.5 ? 1600 : 1200;
+      const h = Math.round(w * 0.75);
+      const size = w * (0.07 + r() * 0.28);
+      const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
+      const usePhoto = r() < 0.6;
+      const spec = {
+        w,
+        h,
+        seed: 3000 + li * 100 + k,
+        bg: usePhoto ? photoUrl(photos.tune[Math.floor(r() * photos.tune.length)] as string) : null,
+        logo: {
+          src: logoUrl[twin],
+          cx: w * (0.2 + r() * 0.6),
+          cy: h * (0.25 + r() * 0.5),
+          size,
+          angle: (r() - 0.5) * 0.8,
+          skew: (r() - 0.5) * 0.3,
+          alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
+          mode,
+          tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
+          filter: mode === 'fabric' ? 'saturate(0.7)' : '',
+        },
+        blur: r() * 1.2,
+        noise: r() * 12,
+        quality: 0.6 + r() * 0.3,
+      };
+      write(file, fromDataUrl(await call('scene', spec)), {
+        ...neg,
+        desc: `the near-twin ${logoName(twin)}: ${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}`,
+      });
+    }
+  }
+
   // The fresh split: logo cases only. Each school logo has a near-twin (T) made on purpose.
   {
     const split = 'fresh' as const;
