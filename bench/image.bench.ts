@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     rows.push(`| ${label} | ${first.toFixed(0)} ms | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms | ${(await findingsOf(stage)) || 'no finding'} |`);
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   };
-  await stageRows('logo', 'Logo (features at 1280 px, RANSAC, photometric check)');
+  await stageRows('logo', 'Logo (features at 1280 px, RANSAC, photometric and structure checks)');
   const memLogo = process.memoryUsage();
   await stageRows('ocr', 'OCR (tesseract.js, eng best_int, image at 2400 px)');
   const memOcr = process.memoryUsage();

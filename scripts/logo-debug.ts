@@ -17,7 +17,10 @@ for (const l of labels) {
     const m = matchLogoFeatures(g, sf, p);
     const expected = l.logo && f === l.logos[0];
     const ncc = debugLog.lines.filter((x) => x.startsWith('ncc=')).map((x) => x.slice(4));
-    if (ncc.length) console.log(expected ? 'POS' : 'NEG', !!m, ncc.join(','), l.file.slice(10), 'vs', f.split('/').pop());
+    const fine = debugLog.lines.filter((x) => x.startsWith("fine=")).map((x) => x.slice(5));
+    const cells = debugLog.lines.filter((x) => x.startsWith('cells=')).map((x) => x.slice(6));
+    if (process.env.CELLS && ncc.length) console.error(JSON.stringify({ pos: !!expected, found: !!m, ncc: ncc.map(Number), cells: cells.map((c) => JSON.parse(c)), file: l.file, logo: f, desc: l.desc }));
+    if (ncc.length) console.log(expected ? 'POS' : 'NEG', !!m, ncc.join(','), fine.join(' '), l.file.slice(10), 'vs', f.split('/').pop());
     else if (expected) console.log('POS', false, 'no-geometry', l.file.slice(10));
   }
 }

@@ -14,6 +14,11 @@
  *
  * Splits: "tune" (logos L0–L3, demo photos 1–3, scene seeds < 5000) was used to set the matcher's
  * thresholds; "held-out" (logos L4–L6, demo photos 4–6, other seeds, other names) was only scored.
+ * "fresh" (logo cases only: logos L10–L13, each with a deliberate near-twin T10–T13 — another
+ * school's crest with the same shape, motif, emblem and font but other colours and initials — plus
+ * unrelated crests L14–L16; backgrounds: demo photos 4–6, face-api's and tesseract.js's own
+ * screenshots/images, the GPS test photo, new synthetic scene seeds) was added after the matcher's
+ * first round and is scored once, when the method is final (see bench/image-eval.md).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +34,7 @@ const DIR = join(ROOT, 'test/fixtures/images');
 const GEN = join(DIR, 'generated');
 const FACE_DEMO = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo');
 
-export type Split = 'tune' | 'held-out';
+export type Split = 'tune' | 'held-out' | 'fresh';
 export interface Label {
   file: string;
   split: Split;
@@ -51,6 +56,13 @@ export interface Label {
 
 
 const dataUrl = (bytes: Uint8Array, mime: string) => `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+/** Images from npm packages used as photo backgrounds in the "fresh" split only. */
+const PKG_IMAGES = [
+  '@vladmandic/face-api/demo/screenshot-images.png',
+  '@vladmandic/face-api/demo/screenshot-webcam.png',
+  '@vladmandic/face-api/demo/facemesh.png',
+  'tesseract.js/docs/images/tesseract.png',
+];
 const fromDataUrl = (u: string) => new Uint8Array(Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
 
 /** Pupils on class-list.csv whose names appear in the OCR cases, per split. */
@@ -77,9 +89,9 @@ async function main(): Promise<void> {
   await page.addScriptTag({ content: readFileSync(join(ROOT, 'scripts/image-fixtures/draw.js'), 'utf8') });
   await page.evaluate(() => document.fonts.ready);
 
-  type Api = { drawLogo(seed: number): string; scene(s: unknown): Promise<string>; whole(s: unknown): Promise<string>; paper(s: unknown): Promise<string> };
+  type Api = { drawLogo(seed: number, twin?: number): string; scene(s: unknown): Promise<string>; whole(s: unknown): Promise<string>; paper(s: unknown): Promise<string> };
   const call = (fn: keyof Api, arg: unknown) =>
-    page.evaluate(([f, a]) => (window as unknown as { fixtures: Api }).fixtures[f as keyof Api](a as never), [fn, arg] as const) as Promise<string>;
+    page.evaluate(([f, a]) => (window as unknown as { fixtures: Api }).fixtures[f as keyof Api](...((Array.isArray(a) ? a : [a]) as [never, never])), [fn, arg] as const) as Promise<string>;
 
   // Logos: L0 is the shared sample crest; L1–L9 synthetic.
   const logos: string[] = ['source/logo.png'];
@@ -88,14 +100,36 @@ async function main(): Promise<void> {
     writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
     logos.push(file);
   }
-  const logoUrl = logos.map((f) => dataUrl(readFileSync(join(DIR, f)), 'image/png'));
+  // Fresh split: L10–L16 (index = number), then the near-twins T10–T13 at indexes 20–23.
+  for (let i = 10; i <= 16; i++) {
+    const file = `generated/logos/L${i}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
+    logos[i] = file;
+  }
+  // Near-twins of the tune split's synthetic crests (T1–T3 at indexes 31–33): tuning negatives.
+  for (let i = 1; i <= 3; i++) {
+    const file = `generated/logos/T${i}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
+    logos[i + 30] = file;
+  }
+  for (let i = 10; i <= 13; i++) {
+    const file = `generated/logos/T${i}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
+    logos[i + 10] = file;
+  }
+  const logoUrl = logos.map((f) => (f ? dataUrl(readFileSync(join(DIR, f)), 'image/png') : ''));
+  const logoName = (i: number) => (i >= 30 ? `T${i - 30}` : i >= 20 ? `T${i - 10}` : `L${i}`);
   const school: Record<Split, number[]> = { tune: [0, 1, 2, 3], 'held-out': [4, 5, 6] };
   const distractors = [7, 8, 9];
   const photos: Record<Split, string[]> = {
+    fresh: [],
     tune: [1, 2, 3].map((i) => join(FACE_DEMO, `sample${i}.jpg`)).concat(join(DIR, 'source/busy-without-logo.jpg')),
     'held-out': [4, 5, 6].map((i) => join(FACE_DEMO, `sample${i}.jpg`)),
   };
-  const photoUrl = (p: string) => dataUrl(readFileSync(p), 'image/jpeg');
+  photos.fresh = [4, 5, 6]
+    .map((i) => join(FACE_DEMO, `sample${i}.jpg`))
+    .concat(PKG_IMAGES.map((p) => require.resolve(p)), join(DIR, 'source/photo.jpg'));
+  const photoUrl = (p: string) => dataUrl(readFileSync(p), p.endsWith('.png') ? 'image/png' : 'image/jpeg');
 
   const labels: Label[] = [];
   const write = (name: string, bytes: Uint8Array, label: Omit<Label, 'file'>) => {
@@ -315,6 +349,147 @@ async function main(): Promise<void> {
         desc: which === 'none' ? 'no GPS' : which === 'far' ? 'GPS in another town' : `GPS ${Math.round(offset)} m from Main site (radius 150 m)`,
         location: which === 'in' ? 'in' : which === 'none' ? 'none' : 'out',
       });
+    }
+  }
+  // Tune split, added for tuning the check against near-twins (own seeds, after the rest of tune):
+  // each synthetic tune crest's twin T1–T3 in 4 scenes and whole (plain and greyscale).
+  for (const li of [1, 2, 3]) {
+    const r = rng(7 * 31 + li);
+    const twin = li + 30;
+    for (let k = 0; k < 6; k++) {
+      const file = `logo-tune-L${li}-twin${k}.jpg`;
+      const neg = { split: 'tune' as const, logos: [logos[li] as string], logo: false as const };
+      if (k >= 4) {
+        const bytes = fromDataUrl(
+          await call('whole', { src: logoUrl[twin], scale: 0.9, crop: [0, 0, 0, 0], filter: k === 5 ? 'grayscale(1) contrast(1.3)' : '', bg: '#fff', type: 'image/jpeg', quality: 0.8 }),
+        );
+        write(file, bytes, { ...neg, desc: `the near-twin ${logoName(twin)}, whole${k === 5 ? ', greyscale' : ''}` });
+        continue;
+      }
+      const w = r() < 0.5 ? 1600 : 1200;
+      const h = Math.round(w * 0.75);
+      const size = w * (0.07 + r() * 0.28);
+      const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
+      const usePhoto = r() < 0.6;
+      const spec = {
+        w,
+        h,
+        seed: 3000 + li * 100 + k,
+        bg: usePhoto ? photoUrl(photos.tune[Math.floor(r() * photos.tune.length)] as string) : null,
+        logo: {
+          src: logoUrl[twin],
+          cx: w * (0.2 + r() * 0.6),
+          cy: h * (0.25 + r() * 0.5),
+          size,
+          angle: (r() - 0.5) * 0.8,
+          skew: (r() - 0.5) * 0.3,
+          alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
+          mode,
+          tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
+          filter: mode === 'fabric' ? 'saturate(0.7)' : '',
+        },
+        blur: r() * 1.2,
+        noise: r() * 12,
+        quality: 0.6 + r() * 0.3,
+      };
+      write(file, fromDataUrl(await call('scene', spec)), {
+        ...neg,
+        desc: `the near-twin ${logoName(twin)}: ${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}`,
+      });
+    }
+  }
+
+  // The fresh split: logo cases only. Each school logo has a near-twin (T) made on purpose.
+  {
+    const split = 'fresh' as const;
+    const base = 20_001;
+    const unrelated = [14, 15, 16];
+    for (const li of [10, 11, 12, 13]) {
+      const r = rng(base * 31 + li);
+      const logoFiles = [logos[li] as string];
+      const twin = li + 10;
+      const wholes = [
+        { scale: 0.5, crop: [0, 0, 0, 0], filter: '', bg: '#fff', type: 'image/jpeg', quality: 0.4, d: 'half size, JPEG q40' },
+        { scale: 1.6, crop: [0, 0, 0, 0], filter: '', bg: null, type: 'image/png', quality: 1, d: 'enlarged 160 %' },
+        { scale: 1, crop: [0.05, 0.07, 0.08, 0.04], filter: '', bg: '#fff', type: 'image/jpeg', quality: 0.7, d: 'cropped 4–8 %' },
+        { scale: 0.8, crop: [0, 0, 0, 0], filter: 'hue-rotate(220deg)', bg: '#fff', type: 'image/jpeg', quality: 0.8, d: 'recoloured (hue +220°)' },
+        { scale: 0.7, crop: [0, 0, 0, 0], filter: 'grayscale(1) contrast(1.3)', bg: '#fff', type: 'image/png', quality: 1, d: 'greyscale' },
+        { scale: 0.4, crop: [0.02, 0.02, 0.02, 0.02], filter: '', bg: '#6c1a2a', type: 'image/jpeg', quality: 0.6, d: 'small, on maroon' },
+      ];
+      for (const [k, w] of wholes.entries()) {
+        const bytes = fromDataUrl(await call('whole', { ...w, src: logoUrl[li] }));
+        write(`logo-${split}-L${li}-whole${k}.${w.type === 'image/png' ? 'png' : 'jpg'}`, bytes, { split, desc: `L${li} ${w.d}`, logos: logoFiles, logo: true });
+      }
+      const placed = (src: number, k: number, seed: number) => {
+        const w = r() < 0.5 ? 1600 : 1200;
+        const h = Math.round(w * 0.75);
+        const size = w * (0.07 + r() * 0.28);
+        const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
+        const usePhoto = r() < 0.6;
+        const bg = usePhoto ? photoUrl(photos[split][Math.floor(r() * photos[split].length)] as string) : null;
+        const spec = {
+          w,
+          h,
+          seed,
+          bg,
+          logo: {
+            src: logoUrl[src],
+            cx: w * (0.2 + r() * 0.6),
+            cy: h * (0.25 + r() * 0.5),
+            size,
+            angle: (r() - 0.5) * 0.8,
+            skew: (r() - 0.5) * 0.3,
+            alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
+            mode,
+            tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
+            filter: mode === 'fabric' ? 'saturate(0.7)' : '',
+          },
+          blur: r() * 1.2,
+          noise: r() * 12,
+          quality: 0.6 + r() * 0.3,
+        };
+        return { spec, d: `${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}` };
+      };
+      for (let k = 0; k < 14; k++) {
+        const { spec, d } = placed(li, k, base + li * 100 + k);
+        write(`logo-${split}-L${li}-scene${k}.jpg`, fromDataUrl(await call('scene', spec)), { split, desc: `L${li} ${d}`, logos: logoFiles, logo: true });
+      }
+      // Negatives: 4 photos/scenes without it, 4 scenes with its near-twin, the twin whole (plain and
+      // greyscale), 3 scenes with an unrelated crest, one unrelated crest whole, 2 more photos without.
+      for (let k = 0; k < 16; k++) {
+        const file = `logo-${split}-L${li}-neg${k}.jpg`;
+        const neg = { split, logos: logoFiles, logo: false as const };
+        if (k === 8 || k === 9 || k === 13) {
+          const other = k === 13 ? (unrelated[li % 3] as number) : twin;
+          const grey = k === 9;
+          const bytes = fromDataUrl(
+            await call('whole', { src: logoUrl[other], scale: 0.9, crop: [0, 0, 0, 0], filter: grey ? 'grayscale(1) contrast(1.3)' : '', bg: '#fff', type: 'image/jpeg', quality: 0.8 }),
+          );
+          const who = other === twin ? `the near-twin ${logoName(twin)}` : `an unrelated crest L${other}`;
+          write(file, bytes, { ...neg, desc: `${who}, whole${grey ? ', greyscale' : ''}` });
+          continue;
+        }
+        if ((k >= 4 && k <= 7) || (k >= 10 && k <= 12)) {
+          const other = k <= 7 ? twin : (unrelated[(li + k) % 3] as number);
+          const { spec, d } = placed(other, k, base + 50_000 + li * 100 + k);
+          const who = other === twin ? `the near-twin ${logoName(twin)}` : `an unrelated crest L${other}`;
+          write(file, fromDataUrl(await call('scene', spec)), { ...neg, desc: `${who}: ${d}` });
+          continue;
+        }
+        const w = r() < 0.5 ? 1600 : 1200;
+        const usePhoto = k % 2 === 0;
+        const spec = {
+          w,
+          h: Math.round(w * 0.75),
+          seed: base + 50_000 + li * 100 + k,
+          bg: usePhoto ? photoUrl(photos[split][(li + k) % photos[split].length] as string) : null,
+          logo: null,
+          blur: r(),
+          noise: r() * 10,
+          quality: 0.75,
+        };
+        write(file, fromDataUrl(await call('scene', spec)), { ...neg, desc: usePhoto ? 'photo without the crest' : 'synthetic scene without the crest' });
+      }
     }
   }
   await browser.close();

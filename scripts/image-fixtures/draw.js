@@ -48,17 +48,27 @@
     ctx.closePath();
     ctx.fill();
   }
-  function drawLogo(seed) {
+  /**
+   * A synthetic crest. With `twin`, another school's near-twin of crest `seed`: the same shape, motif,
+   * emblem and font, but its own colours and two other initials (as crest L7 relates to L4 by chance).
+   */
+  function drawLogo(seed, twin) {
     const r = rng(seed * 7919 + 3);
+    const r2 = twin ? rng(twin * 104729 + 11) : null;
     const W = 280;
     const H = 300;
     const c = document.createElement('canvas');
     c.width = W;
     c.height = H;
     const ctx = c.getContext('2d');
-    const hue = Math.floor(r() * 360);
+    let hue = Math.floor(r() * 360);
+    let accentHue = (hue + 40 + r() * 100) % 360;
+    if (r2) {
+      hue = (hue + 60 + Math.floor(r2() * 240)) % 360;
+      accentHue = (hue + 40 + r2() * 100) % 360;
+    }
     const main = hsl(hue, 65, 30);
-    const accent = hsl((hue + 40 + r() * 100) % 360, 80, 55);
+    const accent = hsl(accentHue, 80, 55);
     const shape = seed % 3;
     ctx.lineWidth = 8;
     ctx.strokeStyle = accent;
@@ -124,8 +134,15 @@
       ctx.fillRect(W * 0.46, H * 0.5, W * 0.08, H * 0.12);
     }
     const letters = 'ABCDEFGHJKLMNPRSTW';
-    const initials = pick(r, letters.split('')) + pick(r, letters.split(''));
-    ctx.font = `bold 54px ${pick(r, ['DejaVu Serif', 'Liberation Serif', 'DejaVu Sans'])}`;
+    let initials = pick(r, letters.split('')) + pick(r, letters.split(''));
+    const font = pick(r, ['DejaVu Serif', 'Liberation Serif', 'DejaVu Sans']);
+    if (r2) {
+      // Two other letters, neither in the original's place.
+      const own = initials;
+      do initials = pick(r2, letters.split('')) + pick(r2, letters.split(''));
+      while (initials[0] === own[0] || initials[1] === own[1]);
+    }
+    ctx.font = `bold 54px ${font}`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#fff';
     ctx.strokeStyle = main;

@@ -3,8 +3,9 @@
  * (resized, recompressed, cropped, recoloured) or a photo with the logo in it (a crest on a jumper,
  * a sign)? One method covers both (src/image/features.ts): oriented FAST keypoints + steered BRIEF
  * descriptors matched against the logo at several scales and as its negative, a RANSAC fit of the
- * placement, and a photometric check of the whole logo at that placement, so unrelated photos and
- * other schools' crests that share an emblem do not fire.
+ * placement, a photometric check of the whole logo at that placement, and a finer check of its edges
+ * (8×8 cells, insensitive to recolouring), so unrelated photos, other schools' crests that share an
+ * emblem, and near-twin crests with other initials do not fire.
  *
  * A whole-image perceptual hash was tried first and dropped: on the labelled set it could not tell
  * two crests of the same shape apart (Hamming distance 6–9 of 256 between different crests, 45 for
