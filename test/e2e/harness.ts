@@ -153,6 +153,30 @@ export async function loadDemo(context: BrowserContext, extensionId: string): Pr
   return opt;
 }
 
+/** A school location, as the options page saves it. */
+export interface SchoolLocation {
+  name: string;
+  latitude: number;
+  longitude: number;
+  radiusMetres: number;
+}
+
+/** The demo school (its class list has Evie Carter) with these locations (photo-location). */
+export async function demoSchoolAt(context: BrowserContext, extensionId: string, locations: SchoolLocation[]): Promise<void> {
+  const opt = await loadDemo(context, extensionId);
+  await opt.evaluate(async (locations) => {
+    const c = (globalThis as unknown as { chrome: any }).chrome;
+    const s = (await c.runtime.sendMessage({ type: 'getStatus' })).status.school;
+    const school = { name: s.name, aliases: s.aliases, handles: s.handles, hashtags: s.hashtags, emailDomains: s.emailDomains, locations };
+    const r = await c.runtime.sendMessage({ type: 'saveSchool', school });
+    if (!r.ok) throw new Error(r.error);
+  }, locations);
+  await opt.close();
+}
+
+/** The demo school's main site, about 120 m from where ../shared/data/generated/photo.jpg was taken. */
+export const MAIN_SITE: SchoolLocation = { name: 'Main site', latitude: 51.5012, longitude: -0.1405, radiusMetres: 300 };
+
 // ---- inside the closed shadow root, through CDP --------------------------------------------------
 
 interface DomNode {

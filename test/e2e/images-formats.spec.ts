@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readLocation } from '../../src/image/metadata';
-import { clickInWarning, expect, fixturePosts, loadDemo, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
 
 const SOURCE = path.resolve('test/fixtures/images/source');
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
@@ -36,20 +36,8 @@ const attachments = (page: Page) =>
  * The demo school (its class list has Evie Carter), with a site where photo.heic/.avif were taken
  * (London) and one where names-gps.* and names-location.webm were (Birmingham).
  */
-async function demoSchoolWithSites(context: BrowserContext, extensionId: string): Promise<void> {
-  const opt = await loadDemo(context, extensionId);
-  await opt.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: any }).chrome;
-    const s = (await c.runtime.sendMessage({ type: 'getStatus' })).status.school;
-    const locations = [
-      { name: 'Main site', latitude: 51.5012, longitude: -0.1405, radiusMetres: 300 },
-      { name: 'Second site', latitude: 52.4862, longitude: -1.8904, radiusMetres: 150 },
-    ];
-    const school = { name: s.name, aliases: s.aliases, handles: s.handles, hashtags: s.hashtags, emailDomains: s.emailDomains, locations };
-    const r = await c.runtime.sendMessage({ type: 'saveSchool', school });
-    if (!r.ok) throw new Error(r.error);
-  });
-  await opt.close();
+function demoSchoolWithSites(context: BrowserContext, extensionId: string): Promise<void> {
+  return demoSchoolAt(context, extensionId, [MAIN_SITE, { name: 'Second site', latitude: 52.4862, longitude: -1.8904, radiusMetres: 150 }]);
 }
 
 test.beforeEach(async ({ context, extensionId }) => {

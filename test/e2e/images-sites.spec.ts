@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, loadDemo, openOptions, PAGES, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, PAGES, SITES, test, warningText } from './harness';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
@@ -44,25 +44,7 @@ const attachments = (page: Page) =>
   page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ via: a.via, name: a.name, removed: !!a.removed })));
 
 /** Demo school, with its main site about 120 m from where photo.jpg was taken. */
-async function schoolNearPhoto(context: BrowserContext, extensionId: string): Promise<void> {
-  const opt = await loadDemo(context, extensionId);
-  await opt.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: any }).chrome;
-    const st = await c.runtime.sendMessage({ type: 'getStatus' });
-    const s = st.status.school;
-    const school = {
-      name: s.name,
-      aliases: s.aliases,
-      handles: s.handles,
-      hashtags: s.hashtags,
-      emailDomains: s.emailDomains,
-      locations: [{ name: 'Main site', latitude: 51.5012, longitude: -0.1405, radiusMetres: 300 }],
-    };
-    const r = await c.runtime.sendMessage({ type: 'saveSchool', school });
-    if (!r.ok) throw new Error(r.error);
-  });
-  await opt.close();
-}
+const schoolNearPhoto = (context: BrowserContext, extensionId: string) => demoSchoolAt(context, extensionId, [MAIN_SITE]);
 
 /** Mastodon runs on an instance the user adds (see mastodon.spec.ts for the permission). */
 async function addMastodon(context: BrowserContext, extensionId: string): Promise<void> {

@@ -10,7 +10,7 @@ import exifr from 'exifr';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, loadDemo, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
 import { TESS_CORE } from '../../src/offscreen/tess-core';
 
 /** Like the harness's expectWarning, with room for OCR and face detection on a loaded machine. */
@@ -43,25 +43,7 @@ const attachments = (page: Page) =>
   page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ ...a })));
 
 /** Demo school, with its main site about 120 m from where photo.jpg was taken. */
-async function schoolNearPhoto(context: BrowserContext, extensionId: string): Promise<void> {
-  const opt = await loadDemo(context, extensionId);
-  await opt.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: any }).chrome;
-    const st = await c.runtime.sendMessage({ type: 'getStatus' });
-    const s = st.status.school;
-    const school = {
-      name: s.name,
-      aliases: s.aliases,
-      handles: s.handles,
-      hashtags: s.hashtags,
-      emailDomains: s.emailDomains,
-      locations: [{ name: 'Main site', latitude: 51.5012, longitude: -0.1405, radiusMetres: 300 }],
-    };
-    const r = await c.runtime.sendMessage({ type: 'saveSchool', school });
-    if (!r.ok) throw new Error(r.error);
-  });
-  await opt.close();
-}
+const schoolNearPhoto = (context: BrowserContext, extensionId: string) => demoSchoolAt(context, extensionId, [MAIN_SITE]);
 
 /**
  * Every URL the offscreen document loads, seen through a DevTools session on its target (attached
