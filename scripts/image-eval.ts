@@ -2,15 +2,16 @@
  * Scores the image checks on the labelled set (scripts/make-image-fixtures.ts makes it):
  *
  *   npx tsx scripts/make-image-fixtures.ts     # once: test/fixtures/images/generated/
- *   npx tsx scripts/image-eval.ts [--only logo,text,people,location] [--split tune|held-out|fresh] [--misses] [--write]
+ *   npx tsx scripts/image-eval.ts [--only logo,text,people,location] [--split tune|held-out|fresh|fresh2] [--misses] [--write]
  *
  * Runs analyseImage exactly as the CLI does (Node engines, test/fixtures/images/pack.json and
  * class-list.csv) and prints, per rule and split, the detection rate on positives and the false
  * alarms on negatives. --write records the table in bench/image-eval.md (rows of checks and splits
  * not run this time are kept as they were).
  *
- * The "fresh" split is scored only when asked by name (--split=fresh): it is kept for one final score
- * of a finished method, never for tuning.
+ * The "fresh" and "fresh2" splits are scored only when asked by name (--split=fresh2): each is kept
+ * for one final score of a finished method. "fresh" had its score in session 4 and has been used for
+ * tuning since; "fresh2" was made before that tuning and is scored once, at the end.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ const args = process.argv.slice(2);
 const only = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'logo,text,people,location').split(',') as Task[];
 const splitArg = args.find((a) => a.startsWith('--split='))?.slice(8) as Split | undefined;
 const showMisses = args.includes('--misses');
-const inSplit = (s: Split) => (splitArg ? s === splitArg : s !== 'fresh');
+const inSplit = (s: Split) => (splitArg ? s === splitArg : s !== 'fresh' && s !== 'fresh2');
 
 interface Tally {
   pos: number;
@@ -72,7 +73,7 @@ function score(key: string, expected: boolean, got: boolean, ms: number, what: s
  * matcher as analyseImage (scene features once per image, then each logo).
  */
 function crossLogos(labels: Label[]): void {
-  for (const split of ['tune', 'held-out', 'fresh'] as const) {
+  for (const split of ['tune', 'held-out', 'fresh', 'fresh2'] as const) {
     if (!inSplit(split)) continue;
     const cases = labels.filter((l) => l.split === split && l.logo !== undefined);
     const logoFiles = [...new Set(cases.map((l) => (l.logos as string[])[0] as string))];
