@@ -13,7 +13,7 @@ const GLYPHS: Record<string, string[]> = {
 };
 
 /** A round crest, quartered in two tones, an open book, two initials in white. */
-function crest(initials: string, tones: [number, number, number]): GrayImage {
+function crest(initials: string, tones: [number, number, number], design: 'round' | 'square' = 'round'): GrayImage {
   const W = 220;
   const H = 240;
   const data = new Uint8Array(W * H).fill(255);
@@ -23,7 +23,10 @@ function crest(initials: string, tones: [number, number, number]): GrayImage {
       const dx = x - W / 2;
       const dy = y - H / 2;
       const r = Math.hypot(dx, dy);
-      if (r < 104) data[y * W + x] = r > 96 ? ring : (dx < 0) === (dy < 0) ? q1 : q2;
+      if (design === 'round' && r < 104) data[y * W + x] = r > 96 ? ring : (dx < 0) === (dy < 0) ? q1 : q2;
+      // Another design: a square with a band across, no quartering.
+      const edge = Math.max(Math.abs(dx), Math.abs(dy));
+      if (design === 'square' && edge < 100) data[y * W + x] = edge > 92 ? ring : Math.abs(dy - 60) < 8 ? q2 : q1;
     }
   }
   const rect = (x0: number, y0: number, w: number, h: number, v: number) => {
@@ -86,6 +89,12 @@ describe('logo features: near-twin crests', () => {
   it('does not take a crest that differs only in its initials and colours for it', () => {
     expect(find(scene(crest('KM', [40, 70, 150]), 300, 200, 7))).toBeNull();
     expect(find(scene(crest('KM', [200, 120, 30]), 420, 160, 8))).toBeNull();
+  });
+
+  it('does not take a crest of another design with the same book and initials for it', () => {
+    // The detailed cells (book, initials) agree; the outline and the quartering do not.
+    expect(find(scene(crest('AB', [40, 70, 150], 'square'), 300, 200, 7))).toBeNull();
+    expect(find(scene(crest('AB', [200, 120, 30], 'square'), 420, 160, 8))).toBeNull();
   });
 
   it('stays quiet on the scene alone', () => {
