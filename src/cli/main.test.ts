@@ -120,7 +120,7 @@ describe('cli check-image', () => {
           rule: 'logo',
           severity: 'warn',
           clause: "Do not publish the school's or the local authority's logos, brand or uniform on personal social media.",
-          detail: 'The school logo appears in this image (logo).',
+          detail: 'The school logo appears in this image, at the bottom right (logo).',
         },
       ],
       hasLocation: false,

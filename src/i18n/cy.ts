@@ -457,4 +457,36 @@ export const cyContent: Record<ContentKey, string> = {
   'image.removed': 'Rydw i wedi tynnu’r llun hwn o fy mhostiad',
   'image.removed.video': 'Rydw i wedi tynnu’r fideo hwn o fy mhostiad',
   'image.strip.failed': "Doedd dim modd tynnu’r data lleoliad o’r ffeil hon.",
+  'image.detail.locationAt': 'Wedi’i dynnu yn {place}.',
+  'image.detail.locationNear': 'Wedi’i dynnu tua {distance} o {place}.',
+  'image.detail.logoWhole': 'Logo’r ysgol yw’r ddelwedd hon ({logo}).',
+  'image.detail.logoIn': 'Mae logo’r ysgol i’w weld yn y ddelwedd hon, {where} ({logo}).',
+  'image.detail.text.pupil-name': 'Mae modd darllen enw disgybl yn y ddelwedd hon.',
+  'image.detail.text.school-identity': 'Mae modd darllen enw’r ysgol yn y ddelwedd hon.',
+  'image.detail.text.school-email': 'Mae modd darllen cyfeiriad e-bost ysgol yn y ddelwedd hon.',
+  'image.detail.text.personal-info': 'Mae modd darllen manylion personol yn y ddelwedd hon.',
+  'image.detail.text.confidential': 'Mae modd darllen gwybodaeth gyfrinachol am yr ysgol yn y ddelwedd hon.',
+  'image.detail.text.offensive': 'Mae modd darllen geiriau sarhaus yn y ddelwedd hon.',
+  'image.detail.text.other': 'Testun yn y ddelwedd hon: {title}.',
+  'image.detail.people.one': 'Mae 1 person yn y llun hwn; mae’r polisi’n gwahardd lluniau o ddisgyblion.',
+  'image.detail.people.many': 'Mae {count} o bobl yn y llun hwn; mae’r polisi’n gwahardd lluniau o ddisgyblion.',
+  'image.detail.official.noConsent':
+    'Does dim caniatâd llun wedi’i gofnodi ar gyfer disgybl sy’n cael ei enwi yma. Protocol postio’r ysgol (003 cam 1; 004): dim ond gyda chaniatâd ysgrifenedig y rhiant.',
+  'image.detail.official.nameInPhoto':
+    'Mae plentyn yn cael ei enwi mewn postiad gyda llun. Protocol postio’r ysgol (003 cam 2; 004): peidiwch byth ag enwi plentyn sydd mewn ffotograff.',
+  'image.detail.official.nameInImage':
+    'Mae modd darllen enw plentyn yn y ddelwedd. Protocol postio’r ysgol (003 cam 2): rhaid i dystysgrifau fod yn wag a rhaid i enwau beidio â bod i’w gweld ar waith.',
+  'image.detail.official.people.one':
+    'Mae 1 person yn y llun hwn. Protocol postio’r ysgol (004; 001 Atodiad A.5): postiwch luniau o blant dim ond gyda chaniatâd ysgrifenedig eu rhieni.',
+  'image.detail.official.people.many':
+    'Mae {count} o bobl yn y llun hwn. Protocol postio’r ysgol (004; 001 Atodiad A.5): postiwch luniau o blant dim ond gyda chaniatâd ysgrifenedig eu rhieni.',
+  'image.where.topLeft': 'ar y chwith uchaf',
+  'image.where.top': 'ar y brig',
+  'image.where.topRight': 'ar y dde uchaf',
+  'image.where.left': 'ar y chwith',
+  'image.where.middle': 'yn y canol',
+  'image.where.right': 'ar y dde',
+  'image.where.bottomLeft': 'ar y chwith isaf',
+  'image.where.bottom': 'ar y gwaelod',
+  'image.where.bottomRight': 'ar y dde isaf',
 };

@@ -459,6 +459,39 @@ export const enGBContent = {
   'image.removed': 'I have removed this photo from my post',
   'image.removed.video': 'I have removed this video from my post',
   'image.strip.failed': "The location data could not be removed from this file.",
+  // What each image finding is about ({place}: a school location's name from the rule pack).
+  'image.detail.locationAt': 'Taken at {place}.',
+  'image.detail.locationNear': 'Taken about {distance} from {place}.',
+  'image.detail.logoWhole': 'This image is the school logo ({logo}).',
+  'image.detail.logoIn': 'The school logo appears in this image, {where} ({logo}).',
+  'image.detail.text.pupil-name': "A pupil's name can be read in this image.",
+  'image.detail.text.school-identity': "The school's name can be read in this image.",
+  'image.detail.text.school-email': 'A school e-mail address can be read in this image.',
+  'image.detail.text.personal-info': 'Personal details can be read in this image.',
+  'image.detail.text.confidential': 'Confidential school information can be read in this image.',
+  'image.detail.text.offensive': 'Offensive words can be read in this image.',
+  'image.detail.text.other': 'Text in this image: {title}.',
+  'image.detail.people.one': 'This photo shows 1 person; the policy forbids photos of pupils.',
+  'image.detail.people.many': 'This photo shows {count} people; the policy forbids photos of pupils.',
+  'image.detail.official.noConsent':
+    'A pupil named here has no photo consent on record. School posting protocol (003 step 1; 004): only with written permission from the parent.',
+  'image.detail.official.nameInPhoto':
+    'A child is named in a post with a photo. School posting protocol (003 step 2; 004): never name a child featured in a photograph.',
+  'image.detail.official.nameInImage':
+    "A child's name can be read in the image. School posting protocol (003 step 2): certificates must be blank and names must not be visible on work.",
+  'image.detail.official.people.one':
+    'This photo shows 1 person. School posting protocol (004; 001 Appendix A.5): post photos of children only with written consent from their parents.',
+  'image.detail.official.people.many':
+    'This photo shows {count} people. School posting protocol (004; 001 Appendix A.5): post photos of children only with written consent from their parents.',
+  'image.where.topLeft': 'at the top left',
+  'image.where.top': 'at the top',
+  'image.where.topRight': 'at the top right',
+  'image.where.left': 'on the left',
+  'image.where.middle': 'in the middle',
+  'image.where.right': 'on the right',
+  'image.where.bottomLeft': 'at the bottom left',
+  'image.where.bottom': 'at the bottom',
+  'image.where.bottomRight': 'at the bottom right',
 } as const;
 
 // The two are joined in index.ts, not here: a joined object in this module would keep the page's

@@ -9,7 +9,7 @@ import { readSource } from '../../test/fixtures/images/make';
 import { analyseImage } from './analyse';
 import { createNodeEngines, decodeNode } from './node-engines';
 import { namesPupilWithoutConsent } from './official';
-import type { ImageCheckContext, ImageEngines, LogoInput, RgbaImage } from './types';
+import { placeOf, type ImageCheckContext, type ImageEngines, type LogoInput, type RgbaImage } from './types';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -71,7 +71,8 @@ describe('logo', () => {
     const r = await analyseImage(readSource('busy-with-logo.jpg'), 'image/jpeg', ctx, { stages: ['logo'], engines });
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(f).toMatchObject({ rule: 'logo', severity: 'warn', title: 'School logo', clause: 'Do not publish the logo.', detail: 'The school logo appears in this image (crest).' });
+    expect(f).toMatchObject({ rule: 'logo', severity: 'warn', title: 'School logo', clause: 'Do not publish the logo.', detail: 'The school logo appears in this image, at the bottom right (crest).' });
+    expect(f.say).toEqual({ key: 'image.detail.logoIn', params: { logo: 'crest', where: 'bottomRight' } });
     // The crest was composited at about (560, 380)–(730, 550) of 800×600.
     expect(f.box!.x).toBeGreaterThan(0.64);
     expect(f.box!.x).toBeLessThan(0.74);
@@ -162,7 +163,7 @@ describe('official-account', () => {
 
   it('faces: a consent reminder at info severity, instead of photo-people', async () => {
     const r = await run('Sports day', [], [{ score: 0.9 }, { score: 0.8 }, { score: 0.7 }]);
-    expect(r.findings).toEqual([{ rule: 'official-account', severity: 'info', title: 'Posting as the school', clause: 'Only with consent; never name a child in a photo.', detail: FACES }]);
+    expect(r.findings).toEqual([{ rule: 'official-account', severity: 'info', title: 'Posting as the school', clause: 'Only with consent; never name a child in a photo.', detail: FACES, say: { key: 'image.detail.official.people.many', params: { count: 3 } } }]);
   });
 
   it('consent lookup goes through the hashed index: full names only', () => {
@@ -228,4 +229,19 @@ describe('real engines (slow: tesseract.js and face-api in Node, local models)',
     const r = await analyseImage(new Uint8Array(readFileSync(demo)), 'image/jpeg', ctx, { stages: ['faces'], engines });
     expect(r.findings.map((f) => f.detail)).toEqual(['This photo shows 2 people; the policy forbids photos of pupils.']);
   });
+});
+
+describe('placeOf: where a box lies, in words', () => {
+  it.each([
+    [{ x: 0, y: 0, w: 0.2, h: 0.2 }, 'topLeft'],
+    [{ x: 0.4, y: 0, w: 0.2, h: 0.2 }, 'top'],
+    [{ x: 0.8, y: 0.1, w: 0.2, h: 0.1 }, 'topRight'],
+    [{ x: 0, y: 0.4, w: 0.2, h: 0.2 }, 'left'],
+    [{ x: 0.3, y: 0.3, w: 0.4, h: 0.4 }, 'middle'],
+    [{ x: 0.7, y: 0.45, w: 0.1, h: 0.1 }, 'right'],
+    [{ x: 0.1, y: 0.8, w: 0.1, h: 0.1 }, 'bottomLeft'],
+    [{ x: 0.45, y: 0.9, w: 0.1, h: 0.1 }, 'bottom'],
+    [{ x: 0.9, y: 0.9, w: 0.1, h: 0.1 }, 'bottomRight'],
+    [{ x: 0, y: 0, w: 1, h: 1 }, 'middle'],
+  ] as const)('%j → %s', (box, want) => expect(placeOf(box)).toBe(want));
 });

@@ -13,14 +13,14 @@
 import { activeRule, type ActiveRule } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
 import type { Finding } from '../engine/types';
-import { describeDistance, nearestSchoolLocation } from './geo';
+import { describeDistance, distanceDetail, nearestSchoolLocation } from './geo';
 import { findLogo, type LogoMatch } from './logo';
 import { sniffKind } from './containers';
 import { readLocation } from './metadata';
 import { officialAccountFindings } from './official';
 import { fitRgba, toGray } from './raster';
 import { ocrTextFindings } from './text';
-import type { AnalyseOptions, ImageCheckContext, ImageEngines, ImageFinding, ImageReport, ImageStage, RgbaImage } from './types';
+import { placeOf, type AnalyseOptions, type ImageCheckContext, type ImageEngines, type ImageFinding, type ImagePlace, type ImageReport, type ImageStage, type RgbaImage } from './types';
 
 export { stripMetadata } from './metadata';
 
@@ -36,6 +36,19 @@ export const FACE_MIN_SCORE = 0.5;
 function finding(rule: ImageFinding['rule'], active: ActiveRule, detail: string, extra?: Partial<ImageFinding>): ImageFinding {
   return { rule, severity: active.severity, title: active.title, clause: active.clause, detail, ...extra };
 }
+
+/** The CLI's English for where a logo was found (the warning has its own, translated). */
+const WHERE_EN: Record<ImagePlace, string> = {
+  topLeft: 'at the top left',
+  top: 'at the top',
+  topRight: 'at the top right',
+  left: 'on the left',
+  middle: 'in the middle',
+  right: 'on the right',
+  bottomLeft: 'at the bottom left',
+  bottom: 'at the bottom',
+  bottomRight: 'at the bottom right',
+};
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -96,7 +109,7 @@ export async function analyseImage(
     const active = activeRule(ctx.compiled, 'photo-location', site);
     if (active && !ctx.officialAccount && reading.position && ctx.locations.length > 0) {
       const near = nearestSchoolLocation(reading.position, ctx.locations);
-      if (near) report.findings.push(finding('photo-location', active, describeDistance(near)));
+      if (near) report.findings.push(finding('photo-location', active, describeDistance(near), { say: distanceDetail(near) }));
     }
   }
 
@@ -137,7 +150,10 @@ export async function analyseImage(
           const match: LogoMatch | null = await timed('logo', async () => findLogo(toGray(image0), ctx.logos, engines as ImageEngines));
           if (match) {
             const how = match.method === 'whole' ? 'This image is the school logo' : 'The school logo appears in this image';
-            report.findings.push(finding('logo', active, `${how} (${match.logo}).`, { box: match.box }));
+            const where = placeOf(match.box);
+            const say = match.method === 'whole' ? { key: 'image.detail.logoWhole' as const, params: { logo: match.logo } } : { key: 'image.detail.logoIn' as const, params: { logo: match.logo, where } };
+            const at = match.method === 'whole' ? '' : `, ${WHERE_EN[where]}`;
+            report.findings.push(finding('logo', active, `${how}${at} (${match.logo}).`, { box: match.box, say }));
           }
         });
       }
@@ -155,7 +171,7 @@ export async function analyseImage(
           ocrFindings = found.textFindings;
           ocrText = found.ocrText;
           if (textRule && !official) {
-            for (const f of found.images) report.findings.push(finding('image-text', textRule, f.detail, { box: f.box, textFindings: f.textFindings }));
+            for (const f of found.images) report.findings.push(finding('image-text', textRule, f.detail, { box: f.box, textFindings: f.textFindings, say: f.say }));
           }
         });
       }
@@ -171,7 +187,9 @@ export async function analyseImage(
           const boxes = (await timed('faces', () => faces(image, signal))).filter((f) => f.score >= FACE_MIN_SCORE);
           if (boxes.length > 0 && peopleRule && !official) {
             report.findings.push(
-              finding('photo-people', peopleRule, `This photo shows ${plural(boxes.length, 'person', 'people')}; the policy forbids photos of pupils.`),
+              finding('photo-people', peopleRule, `This photo shows ${plural(boxes.length, 'person', 'people')}; the policy forbids photos of pupils.`, {
+                say: boxes.length === 1 ? { key: 'image.detail.people.one' } : { key: 'image.detail.people.many', params: { count: boxes.length } },
+              }),
             );
           }
           faceCount = boxes.length;

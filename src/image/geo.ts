@@ -43,11 +43,18 @@ export function nearestSchoolLocation(pos: LatLon, locations: readonly SchoolLoc
  * site." rounded to a sensible step so the warning does not claim false precision.
  */
 export function describeDistance(near: NearLocation): string {
+  const d = distanceDetail(near);
+  return d.key === 'image.detail.locationAt' ? `Taken at ${d.params.place}.` : `Taken about ${d.params.distance} from ${d.params.place}.`;
+}
+
+/** The same, as the warning's catalogue key and parameters. */
+export function distanceDetail(near: NearLocation): { key: 'image.detail.locationAt' | 'image.detail.locationNear'; params: { place: string; distance?: string } } {
   const m = near.metres;
-  if (m < 10) return `Taken at ${near.location.name}.`;
+  const place = near.location.name;
+  if (m < 10) return { key: 'image.detail.locationAt', params: { place } };
   const rounded = m < 100 ? Math.round(m / 5) * 5 : m < 1000 ? Math.round(m / 10) * 10 : Math.round(m / 100) * 100;
-  const text = rounded >= 1000 ? `${(rounded / 1000).toFixed(1).replace(/\.0$/, '')} km` : `${rounded} m`;
-  return `Taken about ${text} from ${near.location.name}.`;
+  const distance = rounded >= 1000 ? `${(rounded / 1000).toFixed(1).replace(/\.0$/, '')} km` : `${rounded} m`;
+  return { key: 'image.detail.locationNear', params: { place, distance } };
 }
 
 /** Valid WGS84 coordinates (and not the 0,0 some cameras write when they have no fix). */

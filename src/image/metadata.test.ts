@@ -141,15 +141,15 @@ describe('distance wording', () => {
 
 describe('photo-location finding', () => {
   it.each([
-    ['40 m north of Main site', north(MAIN.latitude, 40), MAIN.longitude, 'Taken about 40 m from Main site.'],
-    ['at Main site', MAIN.latitude, MAIN.longitude, 'Taken at Main site.'],
-    ['inside the playing fields', north(FIELDS.latitude, 20), FIELDS.longitude, 'Taken about 20 m from Playing fields.'],
-    ['145 m: inside the 150 m circle', north(MAIN.latitude, -145), MAIN.longitude, 'Taken about 150 m from Main site.'],
-  ])('fires %s', async (_n, lat, lon, detail) => {
+    ['40 m north of Main site', north(MAIN.latitude, 40), MAIN.longitude, 'Taken about 40 m from Main site.', { key: 'image.detail.locationNear', params: { place: 'Main site', distance: '40 m' } }],
+    ['at Main site', MAIN.latitude, MAIN.longitude, 'Taken at Main site.', { key: 'image.detail.locationAt', params: { place: 'Main site' } }],
+    ['inside the playing fields', north(FIELDS.latitude, 20), FIELDS.longitude, 'Taken about 20 m from Playing fields.', { key: 'image.detail.locationNear', params: { place: 'Playing fields', distance: '20 m' } }],
+    ['145 m: inside the 150 m circle', north(MAIN.latitude, -145), MAIN.longitude, 'Taken about 150 m from Main site.', { key: 'image.detail.locationNear', params: { place: 'Main site', distance: '150 m' } }],
+  ])('fires %s', async (_n, lat, lon, detail, say) => {
     const r = await analyseImage(withGps(plainJpeg, lat, lon), 'image/jpeg', ctx, { stages: ['metadata'] });
     expect(r.hasLocation).toBe(true);
     expect(r.findings).toEqual([
-      { rule: 'photo-location', severity: 'warn', title: 'Photo taken at school', clause: 'Do not post photos taken in school.', detail },
+      { rule: 'photo-location', severity: 'warn', title: 'Photo taken at school', clause: 'Do not post photos taken in school.', detail, say },
     ]);
   });
 

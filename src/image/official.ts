@@ -63,15 +63,16 @@ export function officialAccountFindings(compiled: CompiledRuleSet, active: Activ
   const noConsent =
     captionNames.some((f) => namesPupilWithoutConsent(compiled.names, inp.caption.slice(f.start, f.end))) ||
     ocrNames.some((f) => namesPupilWithoutConsent(compiled.names, inp.ocrText.slice(f.start, f.end)));
-  if (noConsent) out.push({ ...base, detail: PROTOCOL_NO_CONSENT });
-  if (captionNames.length > 0) out.push({ ...base, detail: PROTOCOL_NAME_IN_PHOTO });
-  if (ocrNames.length > 0) out.push({ ...base, detail: PROTOCOL_NAME_IN_IMAGE });
+  if (noConsent) out.push({ ...base, detail: PROTOCOL_NO_CONSENT, say: { key: 'image.detail.official.noConsent' } });
+  if (captionNames.length > 0) out.push({ ...base, detail: PROTOCOL_NAME_IN_PHOTO, say: { key: 'image.detail.official.nameInPhoto' } });
+  if (ocrNames.length > 0) out.push({ ...base, detail: PROTOCOL_NAME_IN_IMAGE, say: { key: 'image.detail.official.nameInImage' } });
   if (inp.faces !== null && inp.faces > 0) {
     // A reminder, not a hold: the school may well have consent for this photo.
     out.push({
       ...base,
       severity: 'info',
       detail: `This photo shows ${inp.faces === 1 ? '1 person' : `${inp.faces} people`}. School posting protocol (004; 001 Appendix A.5): post photos of children only with written consent from their parents.`,
+      say: inp.faces === 1 ? { key: 'image.detail.official.people.one' } : { key: 'image.detail.official.people.many', params: { count: inp.faces } },
     });
   }
   return out;

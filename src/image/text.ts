@@ -6,6 +6,7 @@
 import type { CompiledRuleSet } from '../engine/compile';
 import { evaluate } from '../engine/evaluate';
 import type { Finding, RuleId, SiteId } from '../engine/types';
+import type { ImageDetail, ImageDetailKey } from './types';
 
 export interface OcrWord {
   text: string;
@@ -50,6 +51,7 @@ const DETAILS: Partial<Record<RuleId, string>> = {
 
 export interface ImageTextHit {
   detail: string;
+  say: ImageDetail;
   box: { x: number; y: number; w: number; h: number };
   textFindings: Finding[];
 }
@@ -88,7 +90,9 @@ export function ocrTextFindings(
     const box = Number.isFinite(x0)
       ? { x: x0 / width, y: y0 / height, w: (x1 - x0) / width, h: (y1 - y0) / height }
       : { x: 0, y: 0, w: 1, h: 1 };
-    images.push({ detail: DETAILS[rule] ?? `Text in this image: ${fs[0]?.title ?? rule}.`, box, textFindings: fs });
+    const known = DETAILS[rule] !== undefined;
+    const say: ImageDetail = known ? { key: `image.detail.text.${rule}` as ImageDetailKey } : { key: 'image.detail.text.other', params: { title: fs[0]?.title ?? rule } };
+    images.push({ detail: DETAILS[rule] ?? `Text in this image: ${fs[0]?.title ?? rule}.`, say, box, textFindings: fs });
   }
   return { ocrText: text, textFindings, images };
 }

@@ -42,6 +42,46 @@ export interface ImageCheckContext {
   caption?: string;
 }
 
+/** Catalogue keys (src/i18n, content side) of an image finding's detail. */
+export const IMAGE_DETAIL_KEYS = [
+  'image.detail.locationAt',
+  'image.detail.locationNear',
+  'image.detail.logoWhole',
+  'image.detail.logoIn',
+  'image.detail.text.pupil-name',
+  'image.detail.text.school-identity',
+  'image.detail.text.school-email',
+  'image.detail.text.personal-info',
+  'image.detail.text.confidential',
+  'image.detail.text.offensive',
+  'image.detail.text.other',
+  'image.detail.people.one',
+  'image.detail.people.many',
+  'image.detail.official.noConsent',
+  'image.detail.official.nameInPhoto',
+  'image.detail.official.nameInImage',
+  'image.detail.official.people.one',
+  'image.detail.official.people.many',
+] as const;
+export type ImageDetailKey = (typeof IMAGE_DETAIL_KEYS)[number];
+
+/** Where in the picture, in words (a 3×3 grid of the picture; the warning translates it). */
+export const IMAGE_PLACES = ['topLeft', 'top', 'topRight', 'left', 'middle', 'right', 'bottomLeft', 'bottom', 'bottomRight'] as const;
+export type ImagePlace = (typeof IMAGE_PLACES)[number];
+
+export interface ImageDetail {
+  key: ImageDetailKey;
+  params?: { place?: string; distance?: string; logo?: string; where?: ImagePlace; count?: number; title?: string };
+}
+
+/** The part of the picture a box's centre falls in. */
+export function placeOf(box: { x: number; y: number; w: number; h: number }): ImagePlace {
+  const col = (c: number) => (c < 1 / 3 ? 0 : c > 2 / 3 ? 2 : 1);
+  const x = col(box.x + box.w / 2);
+  const y = col(box.y + box.h / 2);
+  return IMAGE_PLACES[y * 3 + x] as ImagePlace;
+}
+
 /** Which checks to run (all by default); the pipeline may run cheap ones first and report early. */
 export type ImageStage = 'metadata' | 'logo' | 'ocr' | 'faces';
 
@@ -51,8 +91,10 @@ export interface ImageFinding {
   /** The pack's public title and the clause text the warning cites. */
   title: string;
   clause: string;
-  /** Plain words about the user's own image: "Taken about 40 m from Main site.", "Shows 3 people." */
+  /** Plain words about the user's own image: "Taken about 40 m from Main site.", "Shows 3 people." (English: the CLI prints it). */
   detail: string;
+  /** The same as a catalogue key and its parameters, so the warning says it in the user's language. */
+  say?: ImageDetail;
   /** Where in the image, as fractions of width/height, when the check knows (logo, text). */
   box?: { x: number; y: number; w: number; h: number };
   /** For image-text: the text findings inside the OCR'd text (spans index `ocrText`, never sent to the page). */

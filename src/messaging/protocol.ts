@@ -14,6 +14,7 @@ import { RULE_IDS, SEVERITIES, SITE_IDS, SURFACES as TEXT_SURFACES } from '../en
 import { LOCALES, type Locale } from '../i18n/core';
 import type { RulePack } from '../pack/types';
 import { SOCIAL_ACTIONS } from '../rules/person-match';
+import { IMAGE_DETAIL_KEYS, IMAGE_PLACES } from '../image/types';
 
 export const MAX_TEXT = 20_000;
 export const MAX_PEOPLE = 100_000;
@@ -397,6 +398,22 @@ export const ImageFindingOut = v.strictObject({
   title: v.pipe(v.string(), v.maxLength(200)),
   clause: v.pipe(v.string(), v.maxLength(2000)),
   detail: v.pipe(v.string(), v.maxLength(500)),
+  /** The detail as a catalogue key the warning translates (only known keys; parameters are short text or a count). */
+  say: v.optional(
+    v.strictObject({
+      key: v.picklist(IMAGE_DETAIL_KEYS),
+      params: v.optional(
+        v.strictObject({
+          place: v.optional(v.pipe(v.string(), v.maxLength(120))),
+          distance: v.optional(v.pipe(v.string(), v.maxLength(20))),
+          logo: v.optional(v.pipe(v.string(), v.maxLength(120))),
+          where: v.optional(v.picklist(IMAGE_PLACES)),
+          count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+          title: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        }),
+      ),
+    }),
+  ),
 });
 export type ImageFindingOut = v.InferOutput<typeof ImageFindingOut>;
 

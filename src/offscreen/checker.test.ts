@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../rules/demo.json';
 import type { AnalyseOptions, ImageCheckContext, ImageReport } from '../image/types';
+import * as valibot from 'valibot';
+import { ImageVerdict } from '../messaging/protocol';
 import { OffscreenChecker, isFromOurWorker, isOffscreenMessage, toVerdict } from './checker';
 
 const PACK = { ...demo, school: { ...demo.school, locations: [{ name: 'Main site', latitude: 51.5, longitude: -0.14, radiusMetres: 200 }] } };
@@ -163,6 +165,25 @@ describe('toVerdict', () => {
     expect(v.findings[0]!.detail).toHaveLength(500);
     expect(v.findings[0]!.detail.endsWith('…')).toBe(true);
     expect(Object.keys(v.findings[0]!).sort()).toEqual(['clause', 'detail', 'rule', 'severity', 'title']);
+  });
+
+  it('passes the catalogue key on, its text parameters cut, and the result fits the message schema', () => {
+    const say = { key: 'image.detail.logoIn', params: { logo: 'c'.repeat(300), where: 'topLeft' } } as const;
+    const v = toVerdict([{ findings: [{ ...PEOPLE, rule: 'logo', say }], hasLocation: false, timings: {}, skipped: [] }]);
+    expect(v.findings[0]!.say!.key).toBe('image.detail.logoIn');
+    expect(v.findings[0]!.say!.params!.where).toBe('topLeft');
+    expect(v.findings[0]!.say!.params!.logo).toHaveLength(120);
+    expect(valibot.safeParse(ImageVerdict, v).success).toBe(true);
+  });
+
+  it.each([
+    ['an unknown key', { key: 'options.title' }],
+    ['an unknown place', { key: 'image.detail.logoIn', params: { where: 'behind' } }],
+    ['an unknown parameter', { key: 'image.detail.people.many', params: { count: 2, html: '<b>' } }],
+    ['a count that is not a whole number', { key: 'image.detail.people.many', params: { count: 2.5 } }],
+  ])('the verdict schema refuses %s', (_n, say) => {
+    const verdict = { findings: [{ ...PEOPLE, say }], hasLocation: false, skipped: [] };
+    expect(valibot.safeParse(ImageVerdict, verdict).success).toBe(false);
   });
 });
 

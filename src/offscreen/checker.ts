@@ -15,7 +15,7 @@ import type { SiteId } from '../engine/types';
 import { OffscreenMessage, VIDEO_MIMES, type ImageVerdict, type OffscreenMessage as Msg } from '../messaging/protocol';
 import { parsePack } from '../pack/parse';
 import { base64ToBytes, bytesToBase64 } from '../storage/logos';
-import type { AnalyseOptions, ImageCheckContext, ImageEngines, ImageReport, LogoInput, ImageStage } from '../image/types';
+import type { AnalyseOptions, ImageCheckContext, ImageDetail, ImageEngines, ImageReport, LogoInput, ImageStage } from '../image/types';
 
 export interface CheckerDeps {
   analyse(bytes: Uint8Array, mime: string, ctx: ImageCheckContext, opts?: AnalyseOptions): Promise<ImageReport>;
@@ -137,6 +137,20 @@ export class OffscreenChecker {
   }
 }
 
+/** A finding's catalogue key and its parameters, cut to the message's limits. */
+function sayOut(say: ImageDetail, cut: (s: string, n: number) => string): ImageDetail {
+  const p = say.params;
+  if (!p) return { key: say.key };
+  const params: NonNullable<ImageDetail['params']> = {};
+  if (p.place !== undefined) params.place = cut(p.place, 120);
+  if (p.distance !== undefined) params.distance = cut(p.distance, 20);
+  if (p.logo !== undefined) params.logo = cut(p.logo, 120);
+  if (p.where !== undefined) params.where = p.where;
+  if (p.count !== undefined) params.count = p.count;
+  if (p.title !== undefined) params.title = cut(p.title, LIMITS.title);
+  return { key: say.key, params };
+}
+
 /** Only the public fields cross back; OCR'd text spans and boxes stay here. */
 export function toVerdict(reports: readonly ImageReport[]): ImageVerdict {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -144,7 +158,14 @@ export function toVerdict(reports: readonly ImageReport[]): ImageVerdict {
     findings: reports
       .flatMap((r) => r.findings)
       .slice(0, 50)
-      .map((f) => ({ rule: f.rule, severity: f.severity, title: cut(f.title, LIMITS.title), clause: cut(f.clause, LIMITS.clause), detail: cut(f.detail, LIMITS.detail) })),
+      .map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        title: cut(f.title, LIMITS.title),
+        clause: cut(f.clause, LIMITS.clause),
+        detail: cut(f.detail, LIMITS.detail),
+        ...(f.say ? { say: sayOut(f.say, cut) } : {}),
+      })),
     hasLocation: reports.some((r) => r.hasLocation),
     skipped: reports
       .flatMap((r) => r.skipped)

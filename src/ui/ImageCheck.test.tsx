@@ -46,3 +46,37 @@ describe('a picture that could not be looked at', () => {
     expect(screen.getByText(/doedd dim modd edrych ar ffrâm gyntaf y fideo/)).toBeTruthy();
   });
 });
+
+describe('what each finding is about, in the user\'s language', () => {
+  const logo = (say?: ImageVerdict['findings'][number]['say']): ImageVerdict => ({
+    findings: [{ rule: 'logo', severity: 'warn', title: 'School logo', clause: 'Do not publish the logo.', detail: 'The school logo appears in this image, at the top left (crest).', ...(say ? { say } : {}) }],
+    hasLocation: false,
+    skipped: [],
+  });
+
+  it('a logo found at the top left: English, then Welsh with the place translated', () => {
+    const v = logo({ key: 'image.detail.logoIn', params: { logo: 'crest', where: 'topLeft' } });
+    show(item(v));
+    expect(screen.getByText('The school logo appears in this image, at the top left (crest).')).toBeTruthy();
+    cleanup();
+    setLocale('cy');
+    show(item(v));
+    expect(screen.getByText('Mae logo’r ysgol i’w weld yn y ddelwedd hon, ar y chwith uchaf (crest).')).toBeTruthy();
+  });
+
+  it.each([
+    [{ key: 'image.detail.people.many', params: { count: 3 } }, 'Mae 3 o bobl yn y llun hwn; mae’r polisi’n gwahardd lluniau o ddisgyblion.'],
+    [{ key: 'image.detail.locationNear', params: { place: 'Main site', distance: '40 m' } }, 'Wedi’i dynnu tua 40 m o Main site.'],
+    [{ key: 'image.detail.text.pupil-name' }, 'Mae modd darllen enw disgybl yn y ddelwedd hon.'],
+  ] as const)('in Welsh: %j', (say, text) => {
+    setLocale('cy');
+    show(item(logo(say)));
+    expect(screen.getByText(text)).toBeTruthy();
+  });
+
+  it('a finding without a key shows its English detail as it came', () => {
+    setLocale('cy');
+    show(item(logo()));
+    expect(screen.getByText('The school logo appears in this image, at the top left (crest).')).toBeTruthy();
+  });
+});

@@ -78,7 +78,7 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
               {a.verdict.findings.map((f, i) => (
                 <li key={i}>
                   <span class="rule">{f.title}</span>
-                  <span class="detail">{f.detail}</span>
+                  <span class="detail">{detailText(f)}</span>
                   <span class="clause">{t('warning.policy', { clause: f.clause })}</span>
                 </li>
               ))}
@@ -161,3 +161,10 @@ export const IMAGE_CSS = `${PANEL_CSS}
 button.strip { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button.dismiss { border: 0; background: transparent; padding: 0 4px; font-size: 18px; line-height: 1; }
 `;
+
+/** A finding's detail in the user's language (the English `detail` when it came without a key). */
+export function detailText(f: ImageVerdict['findings'][number]): string {
+  if (!f.say) return f.detail;
+  const { where, ...rest } = f.say.params ?? {};
+  return t(f.say.key, where ? { ...rest, where: t(`image.where.${where}`) } : rest);
+}
