@@ -14,6 +14,9 @@ import {
   expectWarning,
   fixturePosts,
   loadDemo,
+  demoSchoolAt,
+  MAIN_SITE,
+  openOptions,
   SITES,
   EXT_DIR,
   stopServiceWorker,
@@ -92,6 +95,25 @@ test('the choice survives a service-worker restart, and English comes back when 
   const english = await holdAPost(context);
   const text = await expectWarning(english, 'Second Look: check before you post', 'Your post has not been sent', 'Edit my post', 'Post anyway');
   expect(text).not.toContain('Golygu');
+});
+
+test('a photo taken at school: the image warning, what it found and its buttons are Welsh too', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  await demoSchoolAt(context, extensionId, [MAIN_SITE]);
+  const opt = await openOptions(context, extensionId);
+  await chooseLanguage(opt, 'Language', 'Cymraeg', 'Eich ysgol');
+  const page = await context.newPage();
+  await page.goto(SITES.facebook.url);
+  await page.click(POST_EDITOR);
+  await page.keyboard.type('Prynhawn braf');
+  // ../shared/data/generated/photo.jpg carries GPS about 100 m from the main site.
+  await page.setInputFiles('[role="dialog"] input[type="file"]', path.resolve('../shared/data/generated/photo.jpg'));
+  // Room for the image check on a loaded machine; a failure shows the warning's last text.
+  await expect.poll(() => warningText(page), { timeout: 60_000 }).toMatch(/Wedi’i dynnu tua \d+ m o Main site\./);
+  const text = await warningText(page);
+  for (const part of ['Second Look: gwiriwch y llun hwn', 'Tynnu data lleoliad o’r llun hwn', 'Postio beth bynnag']) expect(text).toContain(part);
+  expect(text).not.toContain('Taken about');
+  expect(text).not.toContain('Remove location data');
 });
 
 test('the content script carries the warning in both languages and none of the options page text', () => {
