@@ -240,6 +240,42 @@ export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): 
 }
 
 /**
+ * Like expectWarning, with room for the image checks (OCR, face detection, a video's first frame)
+ * on a loaded machine. SL_DEBUG=1 prints what the warning said at each look.
+ */
+export async function expectImageWarning(page: Page, ...parts: string[]): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        text = await warningText(page);
+        if (process.env.SL_DEBUG) console.log('warning:', text);
+        return parts.every((p) => text.includes(p));
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(true);
+  return text;
+}
+
+/** A file the fixture page took as an attachment (window.__fixture.attachments, test/fixtures/sites/src/fixture-api.ts). */
+export interface FixtureAttachment {
+  surface: string;
+  via: 'input' | 'paste' | 'drop';
+  name: string;
+  type: string;
+  size: number;
+  base64: string;
+  /** Taken out of the post again with the site's own remove (×) button. */
+  removed?: boolean;
+}
+
+/** Every file the fixture page took as an attachment, in order, with its bytes (base64). */
+export function fixtureAttachments(page: Page): Promise<FixtureAttachment[]> {
+  return page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ ...a })));
+}
+
+/**
  * Copies the markup (with its styles) of every closed shadow root on the page into an open root on
  * a new full-viewport host with id `id`, where axe-core, which like the page cannot enter a closed
  * root, can check it. Returns the markup copied.

@@ -14,34 +14,14 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, PAGES, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, PAGES, SITES, test, warningText } from './harness';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
 const TEXT = 'Lovely afternoon in the sunshine';
 
-/** Like the harness's expectWarning, with room for the image checks on a loaded machine. */
-async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      async () => {
-        text = await warningText(page);
-        return parts.every((p) => text.includes(p));
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-  return text;
-}
-
-interface FixtureAttachment {
-  via: string;
-  name: string;
-  removed?: boolean;
-}
-const attachments = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ via: a.via, name: a.name, removed: !!a.removed })));
+/** What the site was given, and whether it was taken out again with the site's ×. */
+const attachments = async (page: Page) => (await fixtureAttachments(page)).map((a) => ({ via: a.via, name: a.name, removed: !!a.removed }));
 
 /** Demo school, with its main site about 120 m from where photo.jpg was taken. */
 const schoolNearPhoto = (context: BrowserContext, extensionId: string) => demoSchoolAt(context, extensionId, [MAIN_SITE]);
@@ -223,7 +203,7 @@ const send = (page: Page, site: Site) => (site.send ? site.send(page, site) : si
 
 async function expectHeld(page: Page, site: Site): Promise<void> {
   await send(page, site);
-  await expectWarning(page, 'Your post has not been sent. This photo may break');
+  await expectImageWarning(page, 'Your post has not been sent. This photo may break');
   expect(await fixturePosts(page)).toEqual([]);
 }
 
@@ -237,8 +217,8 @@ for (const site of SITES_UNDER_TEST) {
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await pickPhoto(page, site);
-    await expectWarning(page, 'Checking image');
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
+    await expectImageWarning(page, 'Checking image');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
     // The site has not been given the photo: it carries location data nobody has answered for.
     expect(await attachments(page)).toEqual([]);
     await expectHeld(page, site);
@@ -248,7 +228,7 @@ for (const site of SITES_UNDER_TEST) {
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await dropPhoto(page, site.dropOn);
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
     // A drop reaches the site at once; it shows the photo in the composer.
     await expect.poll(() => attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: false }]);
     await expectHeld(page, site);
@@ -274,7 +254,7 @@ for (const site of SITES_UNDER_TEST.filter((s) => s.paste)) {
     });
     await page.click(site.editor);
     await page.keyboard.press('Control+V');
-    await expectWarning(page, 'Checking image');
+    await expectImageWarning(page, 'Checking image');
     await expect.poll(() => attachments(page)).toEqual([{ via: 'paste', name: expect.stringMatching(/\.png$/), removed: false }]);
     // Pressed at once: the post goes when the check has found nothing (it waits if still running).
     await send(page, site);
@@ -288,7 +268,7 @@ for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITE
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await dropPhoto(page, site.dropOn);
-    await expectWarning(page, 'Photo taken at school', CLAUSE);
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE);
     await expectHeld(page, site);
     await page.click(site.remove);
     expect(await attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: true }]);
@@ -300,7 +280,7 @@ for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITE
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await pickPhoto(page, site);
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
     await expectHeld(page, site);
     await page.waitForTimeout(400);
     await clickInWarning(page, 'I have removed this photo from my post');
