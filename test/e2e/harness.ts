@@ -311,15 +311,17 @@ export interface Box {
   h: number;
 }
 
-/** The border box (viewport px) of the warning's panel (the element with class `panel` in a closed root), or null. */
-export async function warningPanelBox(page: Page): Promise<Box | null> {
+/**
+ * The border box (viewport px) of the warning's panel: the first element with class `cls` in a
+ * closed root (`panel`; the image warning's column of chips and panels is `wrap`), or null.
+ */
+export async function warningPanelBox(page: Page, cls = 'panel'): Promise<Box | null> {
   const roots = await closedRoots(page);
   let panel: DomNode | null = null;
   const find = (n: DomNode) => {
     if (panel) return;
     const attrs = n.attributes ?? [];
-    const cls = attrs[attrs.indexOf('class') + 1];
-    if (attrs.includes('class') && cls?.split(' ').includes('panel')) panel = n;
+    if (attrs.includes('class') && attrs[attrs.indexOf('class') + 1]?.split(' ').includes(cls)) panel = n;
     for (const c of n.children ?? []) find(c);
   };
   roots.forEach(find);

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, PAGES, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, overlaps, PAGES, SITES, test, warningPanelBox, warningText, type Box } from './harness';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
@@ -65,7 +65,7 @@ const SITES_UNDER_TEST: Site[] = [
     url: PAGES.messenger.url,
     editor: '[role="textbox"][aria-label="Message"]',
     post: (p) => p.locator('[aria-label="Press enter to send"]'),
-    // Enter, as people do: the image warning sits over Messenger's send arrow (bottom right).
+    // Enter, as people do (the composer runs along the bottom, its send arrow at the right end).
     send: async (p, site) => {
       await p.click(site.editor);
       await p.keyboard.press('Enter');
@@ -207,6 +207,28 @@ async function expectHeld(page: Page, site: Site): Promise<void> {
   expect(await fixturePosts(page)).toEqual([]);
 }
 
+const boxOf = async (l: Locator): Promise<Box> => {
+  const b = (await l.boundingBox())!;
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+};
+
+/**
+ * The image warning (its column of chips and panels, in the closed root) is inside the window and
+ * covers neither the composer's editor nor the site's own Send / Post: the user can still see what
+ * they wrote and reach the button.
+ */
+async function expectBesideComposer(page: Page, site: Site): Promise<Box> {
+  await expect.poll(() => warningPanelBox(page, 'wrap')).not.toBeNull();
+  const warning = (await warningPanelBox(page, 'wrap'))!;
+  const vp = page.viewportSize()!;
+  expect(warning.x >= 0 && warning.y >= 0 && warning.x + warning.w <= vp.width && warning.y + warning.h <= vp.height, `warning ${JSON.stringify(warning)} outside ${vp.width} × ${vp.height}`).toBe(true);
+  const send = await boxOf(site.post(page));
+  expect(overlaps(warning, send), `warning ${JSON.stringify(warning)} over ${site.name}'s send button ${JSON.stringify(send)}`).toBe(false);
+  const editor = await boxOf(page.locator(site.editor));
+  expect(overlaps(warning, editor), `warning ${JSON.stringify(warning)} over the composer ${JSON.stringify(editor)}`).toBe(false);
+  return warning;
+}
+
 async function expectPosted(page: Page, site: Site): Promise<void> {
   await send(page, site);
   await expect.poll(() => fixturePosts(page).then((p) => p.map((x) => x.text))).toEqual([TEXT]);
@@ -222,6 +244,13 @@ for (const site of SITES_UNDER_TEST) {
     // The site has not been given the photo: it carries location data nobody has answered for.
     expect(await attachments(page)).toEqual([]);
     await expectHeld(page, site);
+    await expectBesideComposer(page, site);
+    if (site.name === 'Messenger') {
+      await page.screenshot({ path: 'docs/screenshots/image-warning-messenger.png' });
+      // A smaller window: placed again, still clear of the composer and the send arrow.
+      await page.setViewportSize({ width: 760, height: 560 });
+      await expectBesideComposer(page, site);
+    }
   });
 
   test(`${site.name}: a photo taken at school, dropped on the composer, is checked and the post held`, async ({ context, extensionId }) => {

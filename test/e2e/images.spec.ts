@@ -10,7 +10,7 @@ import exifr from 'exifr';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, overlaps, SITES, test, warningPanelBox, warningText, type Box } from './harness';
 import { TESS_CORE } from '../../src/offscreen/tess-core';
 import { recordNameWebm } from '../fixtures/images/canvas-media.mjs';
 
@@ -87,6 +87,23 @@ function expectOnlyExtensionUrls(urls: string[], extensionId: string): void {
   expect(foreign, 'offscreen document loads outside the extension').toEqual([]);
 }
 
+const boxOf = async (page: Page, selector: string): Promise<Box> => {
+  const b = (await page.locator(selector).first().boundingBox())!;
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+};
+
+/** The image warning is inside the window and covers neither the composer's editor nor its Post button. */
+async function expectBesideComposer(page: Page, site: { editor: string; post: string }): Promise<void> {
+  await expect.poll(() => warningPanelBox(page, 'wrap')).not.toBeNull();
+  const warning = (await warningPanelBox(page, 'wrap'))!;
+  const vp = page.viewportSize()!;
+  expect(warning.x >= 0 && warning.y >= 0 && warning.x + warning.w <= vp.width && warning.y + warning.h <= vp.height, `warning ${JSON.stringify(warning)} outside the window`).toBe(true);
+  for (const [what, selector] of [['Post', site.post], ['the composer', site.editor]] as const) {
+    const b = await boxOf(page, selector);
+    expect(overlaps(warning, b), `warning ${JSON.stringify(warning)} over ${what} ${JSON.stringify(b)}`).toBe(false);
+  }
+}
+
 test.beforeEach(async ({ context, extensionId }) => {
   await schoolNearPhoto(context, extensionId);
 });
@@ -125,6 +142,11 @@ for (const site of SITES_UNDER_TEST) {
     await page.click(site.post);
     await expectImageWarning(page, 'Your post has not been sent. This photo may break');
     expect(await fixturePosts(page)).toEqual([]);
+    // Beside the composer, over neither it nor Post; and again after the page scrolls.
+    await expectBesideComposer(page, site);
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(200);
+    await expectBesideComposer(page, site);
 
     await clickInWarning(page, 'Remove location data from this photo');
     await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.name, a.type, a.base64.length > 0])).toEqual([['input', 'photo.jpg', 'image/jpeg', true]]);
