@@ -166,6 +166,10 @@ const X: Site = {
   remove: '[data-testid="attachments"] [aria-label="Remove media"]',
 };
 
+// Every test has its own browser profile (the harness's context) and sets the school up itself:
+// they share nothing, so they spread over the workers.
+test.describe.configure({ mode: 'parallel' });
+
 test.beforeEach(async ({ context, extensionId }) => {
   await schoolNearPhoto(context, extensionId);
 });
