@@ -94,7 +94,7 @@ export class AttachmentWatcher {
   private shownAt = 0;
   private readonly seen = new WeakSet<Event>();
   private readonly watched = new WeakSet<HTMLInputElement>();
-  /** False once the background says images cannot be checked in this browser (Firefox). */
+  /** False once the background says images cannot be checked in this browser (neither an offscreen document nor a background page to run the checker). */
   private supported = true;
   /** Taken out of the post with the site's own ×: its preview left the composer. */
   private readonly previews: PreviewWatch;
@@ -269,7 +269,7 @@ export class AttachmentWatcher {
         a.status = 'done';
         a.verdict = res.verdict;
       } else if (res.error === 'unsupported') {
-        // No offscreen documents here (Firefox): say nothing and hold nothing, from now on.
+        // Nowhere to run the checker in this browser: say nothing and hold nothing, from now on.
         this.supported = false;
         this.items.splice(this.items.indexOf(a), 1);
         if (a.gate) this.release(a.gate);
