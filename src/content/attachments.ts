@@ -472,7 +472,7 @@ export class AttachmentWatcher {
   private followPending = false;
 
   /** Places the warning again (once a frame at most) while it shows. */
-  private follow(): void {
+  follow(): void {
     if (!this.items.length || this.followPending) return;
     this.followPending = true;
     const run = () => {

@@ -54,6 +54,8 @@ export interface ImageHold {
   posted(editor: HTMLElement): void;
   /** Whether a photo or video is attached to this composer (official-account). */
   has?(editor: HTMLElement): boolean;
+  /** The text warning appeared, moved or went: the image warning is placed again, clear of it. */
+  follow?(): void;
 }
 
 interface EditorState {
@@ -136,6 +138,9 @@ export class Controller {
     const avoid = this.composerControlsOf(editor)
       .map(rectOf)
       .filter((r) => r.w > 0 && r.h > 0);
+    // Nor over the text warning's panel, when it shows (both can be about one post).
+    const text = this.panelVisible ? this.layer?.panelBox?.() : null;
+    if (text) avoid.push(text);
     return { anchor, avoid };
   }
 
@@ -465,8 +470,10 @@ export class Controller {
   };
 
   private hide(): void {
+    const was = this.panelVisible;
     this.panelVisible = false;
     this.layer?.update(null);
+    if (was) this.deps.images?.follow?.();
   }
 
   private render(): void {
@@ -500,6 +507,7 @@ export class Controller {
     if (s.panelOpen && !this.panelVisible) this.shownAt = Date.now();
     this.panelVisible = s.panelOpen;
     this.layer.update(vm);
+    if (s.panelOpen) this.deps.images?.follow?.();
   }
 }
 

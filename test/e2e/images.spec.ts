@@ -108,8 +108,10 @@ test.beforeEach(async ({ context, extensionId }) => {
   await schoolNearPhoto(context, extensionId);
 });
 
+const X = { name: 'X', url: SITES.x.url, editor: '[data-testid="tweetTextarea_0"]', post: '[data-testid="tweetButtonInline"]', input: '[data-testid="fileInput"]' };
+
 const SITES_UNDER_TEST = [
-  { name: 'X', url: SITES.x.url, editor: '[data-testid="tweetTextarea_0"]', post: '[data-testid="tweetButtonInline"]', input: '[data-testid="fileInput"]' },
+  X,
   {
     name: 'Facebook',
     url: SITES.facebook.url,
@@ -247,6 +249,22 @@ for (const site of SITES_UNDER_TEST) {
     await expect.poll(() => fixturePosts(page)).toEqual([{ surface: 'post', text: 'Certificates today' }]);
   });
 }
+
+test('X: a text warning and an image warning about one post: side by side, neither over the other, the composer or Post', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  await page.click(X.editor);
+  await page.keyboard.type('Well done Evie Carter at Holbrook Primary today', { delay: 5 });
+  await expectImageWarning(page, "Pupil's name");
+  await page.setInputFiles(X.input, PHOTO);
+  await expectImageWarning(page, 'Photo taken at school', "Pupil's name");
+  await expectBesideComposer(page, X);
+  // The text warning's panel is the one with class `floating` (the image warning's are in `wrap`).
+  const text = (await warningPanelBox(page, 'floating'))!;
+  const image = (await warningPanelBox(page, 'wrap'))!;
+  expect(overlaps(text, image), `text warning ${JSON.stringify(text)}, image warning ${JSON.stringify(image)}`).toBe(false);
+});
 
 test('X: a video is checked on its first frame (a pupil\'s name on the opening title)', async ({ context }) => {
   test.setTimeout(120_000);
