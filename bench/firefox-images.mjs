@@ -15,6 +15,7 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { drawCertificatePng } from '../test/fixtures/images/canvas-media.mjs';
 import { FIXTURE, installAndLoadDemo, launchFirefox, OUT, waitFor, warningText } from '../test/firefox/launch.mjs';
 
 const WARM = 3;
@@ -83,19 +84,7 @@ try {
   // A certificate with a pupil's name (as in test/firefox/images-smoke.mjs).
   const certificate = path.join(OUT, 'certificate.png');
   await page.goto('https://www.facebook.com/');
-  const png = await page.evaluate(async () => {
-    const c = new OffscreenCanvas(900, 300);
-    const g = c.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, 900, 300);
-    g.fillStyle = '#000';
-    g.font = '56px sans-serif';
-    g.fillText('Well done Evie Carter', 60, 170);
-    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return btoa(bin);
-  });
+  const png = await page.evaluate(drawCertificatePng);
   await writeFile(certificate, Buffer.from(png, 'base64'));
 
   await new Promise((r) => setTimeout(r, 2000));

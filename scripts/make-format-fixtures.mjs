@@ -12,7 +12,8 @@
  *   Carrington"), encoded by heif-enc, then GPS 52.48625 N 1.89035 W (the fixture school's main site)
  *   and Make/Model written by exiftool, which lays the Exif item out as an iPhone does (offset 6,
  *   "Exif\0\0", TIFF).
- * - names.webm: a 0.8 s VP8 WebM recorded from a canvas by Chromium's MediaRecorder, its first
+ * - names.webm: a 0.8 s VP8 WebM recorded from a canvas by Chromium's MediaRecorder
+ *   (test/fixtures/images/canvas-media.mjs recordNameWebm), its first
  *   frame showing "Well done Evie Carter" (MediaRecorder writes no tags: no location).
  * - names-location.webm: the same re-packed by ffmpeg (apt-get install ffmpeg) with the location
  *   tags ffmpeg carries over from a phone's MOV/MP4 (LOCATION and COM.APPLE.QUICKTIME.LOCATION.
@@ -27,19 +28,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { recordNameWebm } from '../test/fixtures/images/canvas-media.mjs';
 
 const OUT = new URL('../test/fixtures/images/source/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'sl-formats-'));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage();
 await page.setContent('<html><body></body></html>');
-const { png, webm } = await page.evaluate(async () => {
-  const b64 = async (blob) => {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(bin);
-  };
+const png = await page.evaluate(async () => {
   const c = document.createElement('canvas');
   c.width = 800;
   c.height = 450;
@@ -54,33 +50,12 @@ const { png, webm } = await page.evaluate(async () => {
   g.font = '44px sans-serif';
   g.fillText('Sports day: well done', 40, 202);
   g.fillText('Evie Carter and Evie Carrington', 40, 279);
-  const png = await b64(await new Promise((r) => c.toBlob(r, 'image/png')));
-
-  const v = document.createElement('canvas');
-  v.width = 640;
-  v.height = 240;
-  const h = v.getContext('2d');
-  const draw = () => {
-    h.fillStyle = '#fff';
-    h.fillRect(0, 0, 640, 240);
-    h.fillStyle = '#000';
-    h.font = '48px sans-serif';
-    h.fillText('Well done Evie Carter', 40, 140);
-  };
-  draw();
-  const rec = new MediaRecorder(v.captureStream(10), { mimeType: 'video/webm' });
-  const chunks = [];
-  rec.ondataavailable = (e) => chunks.push(e.data);
-  const done = new Promise((r) => (rec.onstop = r));
-  rec.start();
-  for (let i = 0; i < 8; i++) {
-    draw();
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  rec.stop();
-  await done;
-  return { png, webm: await b64(new Blob(chunks)) };
+  const bytes = new Uint8Array(await (await new Promise((r) => c.toBlob(r, 'image/png'))).arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
 });
+const webm = await page.evaluate(recordNameWebm);
 await browser.close();
 
 writeFileSync(join(tmp, 'names.png'), Buffer.from(png, 'base64'));

@@ -53,6 +53,7 @@ export default defineContentScript({
       },
       stripImage: (req) => browser.runtime.sendMessage({ type: 'stripImage', ...req }) as Promise<ImageStripResponse>,
       composerFor: (target) => controller?.composerFor(target) ?? null,
+      placeFor: (composer) => controller?.composerBoxes(composer) ?? null,
       caption: () => {
         const editor = controller?.currentEditor();
         return editor ? readEditor(editor).text : '';

@@ -278,3 +278,55 @@ describe('file inputs inside open shadow roots (LinkedIn, Reddit)', () => {
     expect(t.last()!.items.map((i) => i.source)).toEqual(['input']);
   });
 });
+
+describe("the warning leaves the photo's preview (and the site's × on it) uncovered", () => {
+  const at = (el: Element, x: number, y: number, w: number, h: number) => {
+    el.getBoundingClientRect = () => ({ left: x, top: y, width: w, height: h, x, y, right: x + w, bottom: y + h, toJSON() {} }) as DOMRect;
+  };
+
+  it('PreviewWatch.boxes: the tile holding the preview and its ×, with a margin; nothing before the preview is found', async () => {
+    const p = page();
+    ac = new AbortController();
+    const found: number[] = [];
+    const watch = new PreviewWatch({ win: window as Window & typeof globalThis, signal: ac.signal, onGone() {}, onFound: (k) => found.push(k) });
+    watch.track(1, p.editor, null);
+    expect(watch.boxes()).toEqual([]);
+    const tile = thumb(p.previews, 'blob:https://site.example/2222');
+    const x = document.createElement('button');
+    x.setAttribute('aria-label', 'Remove');
+    tile.appendChild(x);
+    at(tile, 100, 200, 96, 96);
+    at(tile.querySelector('img')!, 100, 200, 96, 96);
+    at(p.previews, 100, 200, 600, 96);
+    await wait(100);
+    expect(found).toEqual([1]);
+    expect(watch.boxes()).toEqual([{ x: 92, y: 192, w: 112, h: 112 }]);
+    // A box far larger than the preview (the whole composer) is not taken for its tile.
+    x.remove();
+    p.previews.appendChild(x);
+    expect(watch.boxes()).toEqual([{ x: 92, y: 192, w: 112, h: 112 }]);
+  });
+
+  it('the watcher adds the preview to what the warning avoids, beside the composer and its Send', async () => {
+    const p = page();
+    ac = new AbortController();
+    const views: (ImageViewModel | null)[] = [];
+    new AttachmentWatcher({
+      win: window as Window & typeof globalThis,
+      signal: ac.signal,
+      composerFor: () => p.editor,
+      placeFor: () => ({ anchor: { x: 100, y: 100, w: 600, h: 80 }, avoid: [{ x: 620, y: 320, w: 80, h: 36 }] }),
+      checkImage: async (): Promise<ImageCheckResponse> => ({ ok: true, verdict: LOCATION }),
+      stripImage: async (req) => ({ ok: true, mime: req.mime, data: btoa('clean') }),
+      mountLayer: () => ({ update: (vm) => views.push(vm ? structuredClone(vm) : null), save() {}, destroy() {} }),
+    });
+    drop(p.editor, [file('gps.jpg')]);
+    const tile = thumb(p.previews, 'blob:https://site.example/3333');
+    at(tile.querySelector('img')!, 100, 200, 96, 96);
+    await wait(150);
+    expect(views.at(-1)?.avoid).toEqual([
+      { x: 620, y: 320, w: 80, h: 36 },
+      { x: 92, y: 192, w: 112, h: 112 },
+    ]);
+  });
+});

@@ -39,6 +39,8 @@ export interface PreviewWatchOptions {
   signal: AbortSignal;
   /** The attachment with this key was taken out of the post in the site's own UI. */
   onGone(key: number): void;
+  /** An attachment's preview was found (the warning is placed again, clear of it). */
+  onFound?(key: number): void;
   windowMs?: number;
   settleMs?: number;
 }
@@ -116,6 +118,7 @@ export class PreviewWatch {
         if (fresh) {
           t.preview = fresh;
           claimed.add(fresh);
+          this.o.onFound?.(t.key);
         } else again = true;
         continue;
       }
@@ -142,6 +145,32 @@ export class PreviewWatch {
       } else again = true;
     }
     if (again) this.schedule(Math.min(settleMs, 250));
+  }
+
+  /**
+   * Where the followed previews are (viewport px), for the warning to leave uncovered: each preview
+   * with the site's own controls on it (its ×: the nearest box around it, at most 64 px larger, that
+   * holds a button), and a margin of 8 px for a × that sits over the corner.
+   */
+  boxes(): { x: number; y: number; w: number; h: number }[] {
+    const out: { x: number; y: number; w: number; h: number }[] = [];
+    for (const t of this.items) {
+      const region = t.preview ? this.regionOf(t) : null;
+      const el = region && showing(region, t.preview!);
+      if (!el) continue;
+      const own = el.getBoundingClientRect();
+      let r = own;
+      for (let p = parentAcrossShadow(el), i = 0; p && p !== region && i < 3; p = parentAcrossShadow(p), i++) {
+        const pr = p.getBoundingClientRect();
+        if (pr.width > own.width + 64 || pr.height > own.height + 64) break;
+        if (p.querySelector('button, [role="button"]')) {
+          r = pr;
+          break;
+        }
+      }
+      if (r.width > 0 && r.height > 0) out.push({ x: r.left - 8, y: r.top - 8, w: r.width + 16, h: r.height + 16 });
+    }
+    return out;
   }
 
   /** The composer's own box (see the file's comment); null when the composer has left the page. */
@@ -176,6 +205,25 @@ function previewsIn(region: Element): Set<string> {
   for (const host of hostsIn(region)) look(host.shadowRoot!);
   if (region.shadowRoot) look(region.shadowRoot);
   return out;
+}
+
+/** The element in `region` (or an open shadow root inside it) that shows the preview address `url`. */
+function showing(region: Element, url: string): HTMLElement | null {
+  const find = (root: Element | ShadowRoot): HTMLElement | null => {
+    for (const el of root.querySelectorAll<HTMLElement>('img, video, source, [style*="url("]')) {
+      if (el.getAttribute('src') === url) return el.tagName === 'SOURCE' ? el.parentElement : el;
+      const style = el.getAttribute('style');
+      if (style) for (const m of style.matchAll(BG_URL)) if (m[1] === url) return el;
+    }
+    return null;
+  };
+  const direct = find(region) ?? (region.shadowRoot ? find(region.shadowRoot) : null);
+  if (direct) return direct;
+  for (const host of hostsIn(region)) {
+    const found = find(host.shadowRoot!);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Elements in `root` with an open shadow root, at any depth. */

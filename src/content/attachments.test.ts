@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImageCheckResponse, ImageVerdict } from '../messaging/protocol';
 import { x } from '../sites/x';
 import type { ImageActions, ImageViewModel } from '../ui/ImageCheck';
+import type { Rect } from '../ui/placement';
 import { AttachmentWatcher } from './attachments';
 import { Controller } from './controller';
 
@@ -35,7 +36,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(verdictFor: (name: string) => ImageVerdict | 'unsupported', composerFor?: (target: Element) => HTMLElement | null) {
+function setup(
+  verdictFor: (name: string) => ImageVerdict | 'unsupported',
+  composerFor?: (target: Element) => HTMLElement | null,
+  placeFor?: (composer: HTMLElement | null) => { anchor: Rect; avoid: Rect[] } | null,
+) {
   ac = new AbortController();
   const views: (ImageViewModel | null)[] = [];
   const answers: ((r: ImageCheckResponse) => void)[] = [];
@@ -47,6 +52,7 @@ function setup(verdictFor: (name: string) => ImageVerdict | 'unsupported', compo
     signal: ac.signal,
     cleanChipMs: 10_000,
     ...(composerFor ? { composerFor } : {}),
+    ...(placeFor ? { placeFor } : {}),
     checkImage: (req) => {
       sent.push(req);
       const name = atob(req.data);
@@ -301,5 +307,54 @@ describe('attachments belong to their composer', () => {
     await settle(); // the reply's text is checked first, then the click is replayed
     expect(sent).toEqual(['b1']);
     expect(t.watcher.block(document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]'))).toBe('finding');
+  });
+});
+
+describe('the warning is placed by its composer', () => {
+  const at = (el: Element, x: number, y: number, w: number, h: number) => {
+    el.getBoundingClientRect = () => ({ left: x, top: y, width: w, height: h, x, y, right: x + w, bottom: y + h, toJSON() {} }) as DOMRect;
+  };
+
+  it("beside the composer the photo went into, leaving that composer's own Send and toolbar uncovered (not another composer's)", async () => {
+    document.body.innerHTML = `
+      <div class="post"><div data-testid="tweetTextarea_0" contenteditable="true" role="textbox">Hello</div>
+        <input type="file" id="f0"><button data-testid="tweetButtonInline" id="b0">Post</button></div>
+      <div class="reply"><div data-testid="tweetTextarea_1" contenteditable="true" role="textbox">Thanks!</div>
+        <input type="file" id="f1"><button aria-label="Add emoji" id="emoji">☺</button><button data-testid="tweetButtonInline" id="b1">Reply</button></div>`;
+    at(document.getElementById('emoji')!, 100, 490, 36, 36);
+    at(document.querySelector('[data-testid="tweetTextarea_0"]')!, 100, 50, 500, 80);
+    at(document.getElementById('b0')!, 520, 140, 80, 36);
+    at(document.querySelector('[data-testid="tweetTextarea_1"]')!, 100, 400, 500, 80);
+    at(document.getElementById('b1')!, 520, 490, 80, 36);
+    let controller: Controller | null = null;
+    const t = setup(
+      () => PEOPLE,
+      (target) => controller!.composerFor(target),
+      (composer) => controller!.composerBoxes(composer),
+    );
+    controller = new Controller({ adapter: x, win: window, signal: ac.signal, check: async () => ({ ok: true, findings: [] }), mountLayer: () => ({ update() {}, destroy() {} }), images: t.watcher });
+    choose(document.getElementById('f1') as HTMLInputElement, [file('class.jpg')]);
+    await settle();
+    expect(t.last()?.anchor).toEqual({ x: 100, y: 400, w: 500, h: 80 });
+    // Its Reply first, then the rest of its toolbar.
+    expect(t.last()?.avoid).toEqual([
+      { x: 520, y: 490, w: 80, h: 36 },
+      { x: 100, y: 490, w: 36, h: 36 },
+    ]);
+    // The page scrolls: placed again from where the composer is now.
+    at(document.querySelector('[data-testid="tweetTextarea_1"]')!, 100, 300, 500, 80);
+    const before = t.views.length;
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll')); // twice in one frame: placed once
+    await settle();
+    expect(t.views.length).toBe(before + 1);
+    expect(t.last()?.anchor).toEqual({ x: 100, y: 300, w: 500, h: 80 });
+  });
+
+  it('no composer on screen: no anchor (the window corner, as before)', async () => {
+    const t = setup(() => PEOPLE, () => null, () => null);
+    choose(siteInput().input, [file('class.jpg')]);
+    await settle();
+    expect(t.last()?.anchor).toBeUndefined();
   });
 });

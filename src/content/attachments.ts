@@ -22,6 +22,7 @@ import {
   type MediaMime,
 } from '../messaging/protocol';
 import type { AttachmentStatus, AttachmentView, ImageActions, ImageViewModel } from '../ui/ImageCheck';
+import type { Rect } from '../ui/placement';
 import { hasStandingFinding } from '../ui/ImageCheck';
 import { PreviewWatch } from './attachment-previews';
 
@@ -47,6 +48,11 @@ export interface AttachmentDeps {
    * nearest the file input. Null when unknown: then the attachment holds every composer's submit.
    */
   composerFor?(target: Element): HTMLElement | null;
+  /**
+   * Where the warning goes: beside the composer (`anchor`), not over it nor over the boxes in
+   * `avoid` (its Send / Post button), viewport px. Null (or no dep): the window's bottom right.
+   */
+  placeFor?(composer: HTMLElement | null): { anchor: Rect; avoid: Rect[] } | null;
   /** How long a finished "nothing found" chip stays up. */
   cleanChipMs?: number;
 }
@@ -88,14 +94,17 @@ export class AttachmentWatcher {
   private shownAt = 0;
   private readonly seen = new WeakSet<Event>();
   private readonly watched = new WeakSet<HTMLInputElement>();
-  /** False once the background says images cannot be checked in this browser (Firefox). */
+  /** False once the background says images cannot be checked in this browser (neither an offscreen document nor a background page to run the checker). */
   private supported = true;
   /** Taken out of the post with the site's own ×: its preview left the composer. */
   private readonly previews: PreviewWatch;
+  /** Watches the composer the warning is placed by (and its send button's row) for size changes. */
+  private readonly resized: ResizeObserver | null;
+  private observed: Element[] = [];
 
   constructor(private readonly deps: AttachmentDeps) {
     const { win, signal } = deps;
-    this.previews = new PreviewWatch({ win, signal, onGone: (id) => this.remove(id) });
+    this.previews = new PreviewWatch({ win, signal, onGone: (id) => this.remove(id), onFound: () => this.follow() });
     const opts = { capture: true, signal } as const;
     // A file input inside a shadow root (LinkedIn's #interop-outlet, Reddit's editor toolbar): its
     // `change` is not composed and never reaches the window. Each open shadow root the user acts
@@ -109,6 +118,12 @@ export class AttachmentWatcher {
     win.addEventListener('change', (e) => this.onInputChange(e, true), opts);
     win.addEventListener('paste', (e) => this.onTransfer(e, (e as ClipboardEvent).clipboardData, 'paste'), opts);
     win.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer, 'drop'), opts);
+    // The warning follows its composer when the page scrolls, the window resizes, or the composer
+    // moves or grows (a preview added under it).
+    const follow = () => this.follow();
+    win.addEventListener('scroll', follow, { capture: true, passive: true, signal });
+    win.addEventListener('resize', follow, { passive: true, signal });
+    this.resized = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(follow) : null;
     // A site may create a file input, open the picker and remove the input before `change` fires:
     // a listener on the input itself still hears it once the input has left the document.
     const observer = new win.MutationObserver((records) => {
@@ -121,6 +136,7 @@ export class AttachmentWatcher {
     if (win.document.documentElement) start();
     signal.addEventListener('abort', () => {
       observer.disconnect();
+      this.resized?.disconnect();
       this.layer?.destroy();
     });
   }
@@ -253,7 +269,7 @@ export class AttachmentWatcher {
         a.status = 'done';
         a.verdict = res.verdict;
       } else if (res.error === 'unsupported') {
-        // No offscreen documents here (Firefox): say nothing and hold nothing, from now on.
+        // Nowhere to run the checker in this browser: say nothing and hold nothing, from now on.
         this.supported = false;
         this.items.splice(this.items.indexOf(a), 1);
         if (a.gate) this.release(a.gate);
@@ -453,11 +469,39 @@ export class AttachmentWatcher {
     }
   }
 
+  private followPending = false;
+
+  /** Places the warning again (once a frame at most) while it shows. */
+  follow(): void {
+    if (!this.items.length || this.followPending) return;
+    this.followPending = true;
+    const run = () => {
+      this.followPending = false;
+      if (this.items.length && !this.deps.signal.aborted) this.render();
+    };
+    if (typeof this.deps.win.requestAnimationFrame === 'function') this.deps.win.requestAnimationFrame(run);
+    else setTimeout(run, 16);
+  }
+
+  /** Beside the composer of the attachment the warning is mostly about: the latest with a finding, else the latest. */
+  private placement(): { anchor?: Rect; avoid?: Rect[] } {
+    const about = [...this.items].reverse().find(hasStandingFinding) ?? this.items[this.items.length - 1];
+    const place = about && this.deps.placeFor ? this.deps.placeFor(about.composer) : null;
+    const watch = about?.composer?.isConnected ? [about.composer, about.composer.parentElement].filter((e): e is HTMLElement => !!e) : [];
+    if (this.resized && (watch.length !== this.observed.length || watch.some((e, i) => e !== this.observed[i]))) {
+      this.resized.disconnect();
+      for (const e of watch) this.resized.observe(e);
+      this.observed = watch;
+    }
+    // Nor over the photos' previews in the composer (the site's own × on them).
+    return place ? { anchor: place.anchor, avoid: [...place.avoid, ...this.previews.boxes()] } : {};
+  }
+
   private render(): void {
     const items = this.items.map(({ file: _f, input: _i, pending: _p, composer: _c, gate: _g, ...view }) => view);
     if (!items.length && !this.layer) return;
     this.layer ??= this.deps.mountLayer(this.actions);
-    const vm: ImageViewModel = { items, held: this.held, waiting: this.waiting, focusToken: this.focusToken };
+    const vm: ImageViewModel = { items, held: this.held, waiting: this.waiting, focusToken: this.focusToken, ...this.placement() };
     if (items.some(hasStandingFinding) && !this.shownAt) this.shownAt = Date.now();
     if (!items.some(hasStandingFinding)) this.shownAt = 0;
     this.layer.update(items.length ? vm : null);

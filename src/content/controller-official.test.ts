@@ -99,3 +99,28 @@ describe('controller: posting account and attached media', () => {
     expect(calls).toEqual([['Sports day today', {}]]);
   });
 });
+
+describe('controller: where the image warning may go', () => {
+  it("the text warning's panel, while it shows, is a box the image warning keeps clear of; the image warning is told to move when it appears", async () => {
+    document.body.innerHTML = page('msteacher_gp');
+    ac = new AbortController();
+    let follows = 0;
+    const images: ImageHold = { block: () => null, whenChecked: async () => {}, showHeld() {}, showWaiting() {}, posted() {}, follow: () => void follows++ };
+    const panel = { x: 700, y: 50, w: 360, h: 300 };
+    const controller = new Controller({
+      adapter: x,
+      win: window,
+      signal: ac.signal,
+      debounceMs: 1,
+      images,
+      check: async () => ({ ok: true, findings: [FINDING] }) as CheckResponse,
+      mountLayer: () => ({ update() {}, destroy() {}, panelBox: () => panel }),
+    });
+    const ed = document.getElementById('ed')!;
+    ed.getBoundingClientRect = () => ({ left: 100, top: 60, width: 500, height: 80, x: 100, y: 60, right: 600, bottom: 140, toJSON() {} }) as DOMRect;
+    expect(controller.composerBoxes(ed)?.avoid).not.toContainEqual(panel);
+    await typeInto(ed, 'Well done Evie Carter');
+    expect(follows).toBeGreaterThan(0);
+    expect(controller.composerBoxes(ed)?.avoid).toContainEqual(panel);
+  });
+});

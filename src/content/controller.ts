@@ -15,6 +15,7 @@
 import type { Finding } from '../engine/types';
 import type { CheckResponse } from '../messaging/protocol';
 import { accountForMessage, type Audience, type PostingAs, type SiteAdapter, type Surface } from '../sites/types';
+import type { Rect } from '../ui/placement';
 import type { Box, WarningActions, WarningViewModel } from '../ui/Warning';
 import type { Layer } from './layer';
 import { readEditor, rangeFor } from './read-text';
@@ -53,6 +54,8 @@ export interface ImageHold {
   posted(editor: HTMLElement): void;
   /** Whether a photo or video is attached to this composer (official-account). */
   has?(editor: HTMLElement): boolean;
+  /** The text warning appeared, moved or went: the image warning is placed again, clear of it. */
+  follow?(): void;
 }
 
 interface EditorState {
@@ -119,6 +122,55 @@ export class Controller {
       if (scope === target.ownerDocument.body) break;
     }
     return this.currentEditor();
+  }
+
+  /**
+   * Where the image warning should not go, for an attachment of `composer` (or of the editor the
+   * user is in): the editor (anchor), the site's own send / post controls that submit it (what a
+   * click there would send, as the adapter sees it) and the other controls beside them (the
+   * composer's toolbar). Viewport px; null when no editor is on screen.
+   */
+  composerBoxes(composer: HTMLElement | null): { anchor: Rect; avoid: Rect[] } | null {
+    const editor = composer?.isConnected ? composer : this.currentEditor();
+    if (!editor) return null;
+    const anchor = rectOf(editor);
+    if (anchor.w <= 0 || anchor.h <= 0) return null;
+    const avoid = this.composerControlsOf(editor)
+      .map(rectOf)
+      .filter((r) => r.w > 0 && r.h > 0);
+    // Nor over the text warning's panel, when it shows (both can be about one post).
+    const text = this.panelVisible ? this.layer?.panelBox?.() : null;
+    if (text) avoid.push(text);
+    return { anchor, avoid };
+  }
+
+  private readonly sendControls = new WeakMap<HTMLElement, { controls: HTMLElement[]; at: number }>();
+
+  /**
+   * The controls that submit `editor` (first), then the other clickable elements of the same scope:
+   * the nearest scope around the editor that holds a control submitting it. Kept while they stay in
+   * the page (looked for again at most once a second when none was found: a site may show its Send
+   * button only once there is something to send).
+   */
+  private composerControlsOf(editor: HTMLElement): HTMLElement[] {
+    const cached = this.sendControls.get(editor);
+    const now = Date.now();
+    if (cached && (cached.controls.length ? cached.controls.every((c) => c.isConnected) : now - cached.at < 1000)) return cached.controls;
+    const controls: HTMLElement[] = [];
+    let depth = 0;
+    for (let scope: Element | null = parentAcrossShadow(editor); scope && depth < 8 && !controls.length; scope = parentAcrossShadow(scope), depth++) {
+      if (scope === editor.ownerDocument.body || scope === editor.ownerDocument.documentElement) break;
+      const clickable = Array.from(scope.querySelectorAll<HTMLElement>('button, [role="button"], input[type="submit"]'));
+      for (const el of clickable) {
+        const path: EventTarget[] = [];
+        for (let n: Element | null = el; n; n = parentAcrossShadow(n)) path.push(n);
+        const control = this.deps.adapter.submitControlFrom(path);
+        if (control && !controls.includes(control) && this.editorForControl(control) === editor) controls.push(control);
+      }
+      if (controls.length) for (const el of clickable) if (!controls.includes(el) && !containsAcrossShadow(el, editor) && !controls.some((c) => c.contains(el))) controls.push(el);
+    }
+    this.sendControls.set(editor, { controls, at: now });
+    return controls;
   }
 
   /** The editor the user is in (for the attachment checks' caption). */
@@ -418,8 +470,10 @@ export class Controller {
   };
 
   private hide(): void {
+    const was = this.panelVisible;
     this.panelVisible = false;
     this.layer?.update(null);
+    if (was) this.deps.images?.follow?.();
   }
 
   private render(): void {
@@ -453,7 +507,13 @@ export class Controller {
     if (s.panelOpen && !this.panelVisible) this.shownAt = Date.now();
     this.panelVisible = s.panelOpen;
     this.layer.update(vm);
+    if (s.panelOpen) this.deps.images?.follow?.();
   }
+}
+
+function rectOf(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height };
 }
 
 /** The parent element, continuing from the top of a shadow tree to its host. */

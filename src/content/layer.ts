@@ -6,10 +6,13 @@
  * host that does not move with them"). Untrusted side (content script).
  */
 import { h, render } from 'preact';
+import type { Rect } from '../ui/placement';
 import { WARNING_CSS, WarningLayer, type WarningActions, type WarningViewModel } from '../ui/Warning';
 
 export interface Layer {
   update(vm: WarningViewModel | null): void;
+  /** Where the warning's panel is (viewport px), or null when none shows (the image warning keeps clear of it). */
+  panelBox?(): Rect | null;
   destroy(): void;
 }
 
@@ -99,6 +102,10 @@ export function mountLayer(doc: Document, actions: WarningActions): Layer {
     update(vm) {
       host.setShowing(!!(vm && vm.items.length));
       render(h(WarningLayer, { vm, actions }), host.container);
+    },
+    panelBox() {
+      const r = host.container.querySelector('.panel')?.getBoundingClientRect();
+      return r && r.width > 0 && r.height > 0 ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
     },
     destroy() {
       host.destroy(() => render(null, host.container));

@@ -80,3 +80,33 @@ describe('what each finding is about, in the user\'s language', () => {
     expect(screen.getByText('The school logo appears in this image, at the top left (crest).')).toBeTruthy();
   });
 });
+
+describe('where the warning goes', () => {
+  const finding: ImageVerdict = {
+    findings: [{ rule: 'photo-location', severity: 'warn', title: 'Photo taken at school', clause: 'No photos at school.', detail: 'Taken at Main site.' }],
+    hasLocation: true,
+    skipped: [],
+  };
+  const wrapOf = (c: Element) => c.querySelector<HTMLElement>('.wrap')!;
+
+  it("beside its composer, not over the composer's Send button (a composer along the bottom: above it)", () => {
+    const composer = { x: 40, y: 700, w: 900, h: 36 };
+    const send = { x: 950, y: 700, w: 40, h: 36 };
+    const { container } = render(
+      <ImageLayer vm={{ items: [item(finding)], held: true, waiting: false, focusToken: 1, anchor: composer, avoid: [send] }} actions={actions} />,
+    );
+    const s = wrapOf(container).style;
+    const left = parseFloat(s.left);
+    const top = parseFloat(s.top);
+    expect(Number.isFinite(left) && Number.isFinite(top)).toBe(true);
+    expect(s.bottom).toBe('auto');
+    // Above the composer (the window is 1024 × 768 here): it covers neither the box nor Send.
+    expect(top).toBeLessThan(composer.y);
+    expect(left).toBeGreaterThanOrEqual(8);
+  });
+
+  it('without a composer: the window corner (the stylesheet places it)', () => {
+    const { container } = render(<ImageLayer vm={{ items: [item(finding)], held: false, waiting: false, focusToken: 0 }} actions={actions} />);
+    expect(wrapOf(container).style.left).toBe('');
+  });
+});

@@ -6,10 +6,14 @@
  * It shows rule text from the pack and plain words about the user's own image only: never the
  * image, a thumbnail, OCR'd text or a class-list entry.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/content';
 import type { ImageVerdict } from '../messaging/protocol';
 import { PANEL_CSS } from './Panel';
+import { placePanel, type Rect } from './placement';
+
+/** The chips' and panels' column. */
+export const IMAGE_WIDTH = 360;
 
 export type AttachmentStatus = 'checking' | 'done' | 'failed' | 'too-large' | 'unsupported-type';
 
@@ -36,6 +40,13 @@ export interface ImageViewModel {
   /** A post is waiting for a check still running. */
   waiting: boolean;
   focusToken: number;
+  /**
+   * The composer the attachment belongs to (viewport px): the warning goes beside it, over neither
+   * it nor `avoid` (its Send / Post button), as the other warnings do (src/ui/placement.ts).
+   * Without it, the window's bottom right.
+   */
+  anchor?: Rect;
+  avoid?: Rect[];
 }
 
 export interface ImageActions {
@@ -50,10 +61,23 @@ export function hasStandingFinding(a: AttachmentView): boolean {
 
 export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions: ImageActions }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
   useEffect(() => {
     if (vm?.held) headingRef.current?.focus();
   }, [vm?.focusToken]);
+  // Placed by its real height (a chip, or a panel listing findings): measured after each render,
+  // placed again before the browser paints when it changed.
+  useLayoutEffect(() => {
+    const h = wrapRef.current?.offsetHeight;
+    if (h && h !== height) setHeight(h);
+  });
   if (!vm || vm.items.length === 0) return <div class="live" aria-live="polite" role="status" />;
+  let style: Record<string, string> | undefined;
+  if (vm.anchor) {
+    const pos = placePanel(vm.anchor, vm.avoid ?? [], { w: IMAGE_WIDTH, h: height || 40 }, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
+    style = { left: `${pos.left}px`, top: `${pos.top}px`, right: 'auto', bottom: 'auto' };
+  }
 
   const summary = (a: AttachmentView) =>
     a.allowed
@@ -63,7 +87,7 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
         : t(a.video ? 'image.maybe.video' : 'image.maybe');
 
   return (
-    <div class="wrap">
+    <div class="wrap" ref={wrapRef} style={style}>
       <div class="live" aria-live="polite" role="status">
         {vm.items.map((a) => statusLine(a, vm.waiting)).join(' ')}
       </div>
@@ -150,7 +174,7 @@ export function pictureNotChecked(a: AttachmentView): boolean {
 }
 
 export const IMAGE_CSS = `${PANEL_CSS}
-.wrap { position: fixed; right: 16px; bottom: 16px; width: 360px; display: grid; gap: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; pointer-events: none; }
+.wrap { position: fixed; right: 16px; bottom: 16px; width: ${IMAGE_WIDTH}px; display: grid; gap: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; pointer-events: none; }
 .chip { pointer-events: auto; display: flex; align-items: center; justify-content: space-between; gap: 8px; background: #f3f4f6; border: 1px solid #6b7280; border-radius: 999px; padding: 6px 12px; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
 .chip-checking { background: #eff6ff; border-color: #1d4ed8; }
 .chip-done { background: #f0fdf4; border-color: #15803d; }

@@ -57,3 +57,49 @@ describe('placePanel', () => {
     expect(placePanel(composer, [], PANEL, VW, VH)).toEqual({ left: 532, top: 100 });
   });
 });
+
+describe('placePanel: the image warning by a composer and its Send button', () => {
+  it('a message composer along the bottom with Send at its right end: above the composer, over neither', () => {
+    const composer = { x: 40, y: 660, w: 1160, h: 36 };
+    const send = { x: 1208, y: 660, w: 32, h: 36 };
+    const size = { w: 360, h: 320 };
+    const p = placePanel(composer, [send], size, VW, VH);
+    expect(overlaps(box(p, size), composer)).toBe(false);
+    expect(overlaps(box(p, size), send)).toBe(false);
+    expect(p.top + size.h).toBeLessThanOrEqual(660);
+    expect(inside(box(p, size))).toBe(true);
+  });
+
+  it('a post composer at the top with Post below its right end: right of the composer, clear of Post', () => {
+    const composer = { x: 300, y: 60, w: 560, h: 80 };
+    const post = { x: 790, y: 150, w: 70, h: 36 };
+    const size = { w: 360, h: 420 };
+    const p = placePanel(composer, [post], size, VW, VH);
+    expect(p.left).toBe(300 + 560 + 12);
+    expect(overlaps(box(p, size), post)).toBe(false);
+  });
+
+  it('a window too low for any clear place: on screen, over part of the composer rather than over Send', () => {
+    const composer = { x: 8, y: 360, w: 370, h: 40 };
+    const send = { x: 380, y: 360, w: 32, h: 40 };
+    const size = { w: 360, h: 400 };
+    const p = placePanel(composer, [send], size, 420, 420);
+    expect(p.left >= 8 && p.top >= 8 && p.left + size.w <= 412).toBe(true);
+    expect(overlaps(box(p, size), send)).toBe(false);
+  });
+
+  it("a composer too wide to sit beside, with the photo's preview and Post under it (X): clear of all three, near the composer", () => {
+    // Measured on the X fixture at 1100 × 800: right of the box no longer fits, below it is the
+    // preview, above it the top of the window.
+    const composer = { x: 285, y: 73, w: 487, h: 24 };
+    const preview = { x: 277, y: 101, w: 112, h: 112 };
+    const post = { x: 720, y: 225, w: 65, h: 36 };
+    const size = { w: 360, h: 397 };
+    const p = placePanel(composer, [post, preview], size, 1100, 800);
+    for (const r of [composer, preview, post]) expect(overlaps(box(p, size), r)).toBe(false);
+    expect(p.left >= 8 && p.top >= 8 && p.left + size.w <= 1092 && p.top + size.h <= 792).toBe(true);
+    // Near: under the preview, no lower than just under Post's row (not at the far end of the window).
+    expect(p.top).toBeLessThanOrEqual(225 + 36 + 12);
+  });
+});
+

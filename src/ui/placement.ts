@@ -7,8 +7,11 @@
  * neighbouring request cards in the same list). Tried in order, the first that fits in the
  * viewport and covers neither anchor nor any avoided box wins: right of the anchor, left of it,
  * below it, above it, then right / left of the whole list (anchor and avoided boxes together).
- * When none is clear (a full grid of cards, a small window), the position that covers the least
- * of the avoided boxes, kept inside the viewport.
+ * When none of those is clear (a composer as wide as the window, its Post button and the photo's
+ * preview under it), any clear position nearest the anchor, among those lined up with the edges of
+ * the anchor, of the avoided boxes and of the viewport. When none is clear at all (a full grid of
+ * cards, a small window), the position that covers the least of the avoided boxes, kept inside the
+ * viewport.
  */
 export interface Rect {
   x: number;
@@ -22,6 +25,13 @@ const GAP = 12;
 
 const overlapArea = (a: Rect, b: Rect): number =>
   Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+
+/** The gap between two boxes (0 when they touch or overlap). */
+function distance(a: Rect, b: Rect): number {
+  const dx = Math.max(0, a.x - (b.x + b.w), b.x - (a.x + a.w));
+  const dy = Math.max(0, a.y - (b.y + b.h), b.y - (a.y + a.h));
+  return Math.hypot(dx, dy);
+}
 
 function union(rects: Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));
@@ -50,6 +60,22 @@ export function placePanel(anchor: Rect, avoid: readonly Rect[], size: { w: numb
   };
   const clear = candidates.find((c) => fits(c) && covered(c) === 0);
   if (clear) return clear;
+  const xs = [anchor.x, anchor.x + anchor.w - w, ...avoid.flatMap((r) => [r.x + r.w + GAP, r.x - w - GAP]), MARGIN, vw - w - MARGIN].map(clampX);
+  const ys = [anchor.y + anchor.h + GAP, anchor.y - h - GAP, anchor.y, ...avoid.flatMap((r) => [r.y + r.h + GAP, r.y - h - GAP]), MARGIN, vh - h - MARGIN].map(clampY);
+  let near: { left: number; top: number } | null = null;
+  let nearest = Infinity;
+  for (const top of ys) {
+    for (const left of xs) {
+      const c = { left, top };
+      if (!fits(c) || covered(c) !== 0) continue;
+      const d = distance({ x: left, y: top, w, h }, anchor);
+      if (d < nearest) {
+        near = c;
+        nearest = d;
+      }
+    }
+  }
+  if (near) return near;
   let best = { left: clampX(candidates[0]!.left), top: candidates[0]!.top };
   let bestCover = Infinity;
   for (const c of candidates) {

@@ -227,16 +227,71 @@ export async function warningText(page: Page): Promise<string> {
 
 export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): Promise<string> {
   let text = '';
-  await expect
-    .poll(
-      async () => {
-        text = await warningText(page);
-        return parts.every((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
+  await lastSaid(
+    () =>
+      expect
+        .poll(
+          async () => {
+            text = await warningText(page);
+            return parts.every((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true),
+    parts,
+    () => text,
+  );
   return text;
+}
+
+/**
+ * Like expectWarning, with room for the image checks (OCR, face detection, a video's first frame)
+ * on a loaded machine. SL_DEBUG=1 prints what the warning said at each look.
+ */
+export async function expectImageWarning(page: Page, ...parts: string[]): Promise<string> {
+  let text = '';
+  await lastSaid(
+    () =>
+      expect
+        .poll(
+          async () => {
+            text = await warningText(page);
+            if (process.env.SL_DEBUG) console.log('warning:', text);
+            return parts.every((p) => text.includes(p));
+          },
+          { timeout: 90_000 },
+        )
+        .toBe(true),
+    parts,
+    () => text,
+  );
+  return text;
+}
+
+/** A failed wait for the warning says what the warning said last (so a CI failure can be read). */
+async function lastSaid(wait: () => Promise<unknown>, parts: readonly (string | RegExp)[], text: () => string): Promise<void> {
+  try {
+    await wait();
+  } catch (e) {
+    throw new Error(`The warning never said all of ${parts.map(String).join(' | ')}. Last it said: ${JSON.stringify(text() || '(no warning)')}`, { cause: e });
+  }
+}
+
+/** A file the fixture page took as an attachment (window.__fixture.attachments, test/fixtures/sites/src/fixture-api.ts). */
+export interface FixtureAttachment {
+  surface: string;
+  via: 'input' | 'paste' | 'drop';
+  name: string;
+  type: string;
+  size: number;
+  base64: string;
+  /** Taken out of the post again with the site's own remove (×) button. */
+  removed?: boolean;
+}
+
+/** Every file the fixture page took as an attachment, in order, with its bytes (base64). */
+export function fixtureAttachments(page: Page): Promise<FixtureAttachment[]> {
+  return page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ ...a })));
 }
 
 /**
@@ -275,15 +330,17 @@ export interface Box {
   h: number;
 }
 
-/** The border box (viewport px) of the warning's panel (the element with class `panel` in a closed root), or null. */
-export async function warningPanelBox(page: Page): Promise<Box | null> {
+/**
+ * The border box (viewport px) of the warning's panel: the first element with class `cls` in a
+ * closed root (`panel`; the image warning's column of chips and panels is `wrap`), or null.
+ */
+export async function warningPanelBox(page: Page, cls = 'panel'): Promise<Box | null> {
   const roots = await closedRoots(page);
   let panel: DomNode | null = null;
   const find = (n: DomNode) => {
     if (panel) return;
     const attrs = n.attributes ?? [];
-    const cls = attrs[attrs.indexOf('class') + 1];
-    if (attrs.includes('class') && cls?.split(' ').includes('panel')) panel = n;
+    if (attrs.includes('class') && attrs[attrs.indexOf('class') + 1]?.split(' ').includes(cls)) panel = n;
     for (const c of n.children ?? []) find(c);
   };
   roots.forEach(find);

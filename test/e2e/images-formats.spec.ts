@@ -9,28 +9,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { readLocation } from '../../src/image/metadata';
-import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
 
 const SOURCE = path.resolve('test/fixtures/images/source');
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
-
-async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
-  let text = '';
-  await expect.poll(async () => ((text = await warningText(page)), process.env.SL_DEBUG && console.log(text), parts.every((p) => text.includes(p))), { timeout: 90_000 }).toBe(true);
-  return text;
-}
-
-interface FixtureAttachment {
-  via: string;
-  name: string;
-  type: string;
-  size: number;
-  base64: string;
-}
-const attachments = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ ...a })));
 
 /**
  * The demo school (its class list has Evie Carter), with a site where photo.heic/.avif were taken
@@ -64,22 +48,22 @@ for (const [site, name, mime] of [
     await page.click(s.editor);
     await page.keyboard.type('Lovely afternoon');
     await page.setInputFiles(s.input, path.join(SOURCE, name));
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
-    expect(await attachments(page)).toEqual([]);
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
+    expect(await fixtureAttachments(page)).toEqual([]);
     await page.click(s.post);
-    await expectWarning(page, 'Your post has not been sent. This photo may break');
+    await expectImageWarning(page, 'Your post has not been sent. This photo may break');
     expect(await fixturePosts(page)).toEqual([]);
 
     await clickInWarning(page, 'Remove location data from this photo');
-    await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.name])).toEqual([['input', name]]);
+    await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.name])).toEqual([['input', name]]);
     // The type the browser gave the original is kept: Chromium on Debian calls a .heic "image/heif"
     // (from the system's MIME database), and an .avif "image/avif" (measured).
-    expect((await attachments(page))[0]!.type).toBe(mime === 'image/heic' ? 'image/heif' : mime);
-    const clean = new Uint8Array(Buffer.from((await attachments(page))[0]!.base64, 'base64'));
+    expect((await fixtureAttachments(page))[0]!.type).toBe(mime === 'image/heic' ? 'image/heif' : mime);
+    const clean = new Uint8Array(Buffer.from((await fixtureAttachments(page))[0]!.base64, 'base64'));
     const before = await readLocation(new Uint8Array(await import('node:fs/promises').then((f) => f.readFile(path.join(SOURCE, name)))));
     expect(before.hasLocation).toBe(true);
     expect(await readLocation(clean)).toEqual({ kind: mime === 'image/heic' ? 'heic' : 'avif', position: null, hasLocation: false });
-    await expectWarning(page, 'Location data removed');
+    await expectImageWarning(page, 'Location data removed');
   });
 }
 
@@ -95,10 +79,10 @@ for (const [site, name] of [
     await page.click(s.editor);
     await page.keyboard.type('Sports day');
     await page.setInputFiles(s.input, path.join(SOURCE, name));
-    const text = await expectWarning(page, 'Photo taken at school', 'Name visible in an image', "A pupil's name can be read in this image.");
+    const text = await expectImageWarning(page, 'Photo taken at school', 'Name visible in an image', "A pupil's name can be read in this image.");
     expect(text).toContain('Taken at Second site');
     await page.click(s.post);
-    await expectWarning(page, 'Your post has not been sent. This photo may break');
+    await expectImageWarning(page, 'Your post has not been sent. This photo may break');
     expect(await fixturePosts(page)).toEqual([]);
   });
 }
@@ -110,11 +94,11 @@ test("Facebook: a WebM clip is checked on its first frame (a pupil's name) and o
   await page.click(FACEBOOK.editor);
   await page.keyboard.type('Our assembly');
   await page.setInputFiles(FACEBOOK.input, path.join(SOURCE, 'names-location.webm'));
-  await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'Name visible in an image', "A pupil's name can be read in this image.");
+  await expectImageWarning(page, 'Second Look: check this video', 'Photo taken at school', 'Name visible in an image', "A pupil's name can be read in this image.");
   // Location data in a video: held from the site like a photo's.
-  expect(await attachments(page)).toEqual([]);
+  expect(await fixtureAttachments(page)).toEqual([]);
   await page.click(FACEBOOK.post);
-  await expectWarning(page, 'Your post has not been sent. This video may break');
+  await expectImageWarning(page, 'Your post has not been sent. This video may break');
   expect(await fixturePosts(page)).toEqual([]);
 });
 
@@ -125,11 +109,11 @@ test('X: a WebM clip with no location is given to the site at once, and its firs
   await page.click(X.editor);
   await page.keyboard.type('Our assembly');
   await page.setInputFiles(X.input, path.join(SOURCE, 'names.webm'));
-  await expectWarning(page, 'Second Look: check this video', 'Name visible in an image');
+  await expectImageWarning(page, 'Second Look: check this video', 'Name visible in an image');
   expect(await warningText(page)).not.toContain('Photo taken at school');
-  await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.name, a.type])).toEqual([['input', 'names.webm', 'video/webm']]);
+  await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.name, a.type])).toEqual([['input', 'names.webm', 'video/webm']]);
   await page.click(X.post);
-  await expectWarning(page, 'Your post has not been sent. This video may break');
+  await expectImageWarning(page, 'Your post has not been sent. This video may break');
   expect(await fixturePosts(page)).toEqual([]);
 });
 
@@ -141,8 +125,8 @@ test('X: an iPhone-style HEVC .mov: its location is checked, and the chip says i
   await page.keyboard.type('Our assembly');
   await page.setInputFiles(X.input, path.join(SOURCE, 'hevc-location.mov'));
   // Debian's Chromium has no HEVC decoder (measured): the location is all that can be checked.
-  await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'from Main site', "the video's first frame could not be looked at");
-  expect(await attachments(page)).toEqual([]);
+  await expectImageWarning(page, 'Second Look: check this video', 'Photo taken at school', 'from Main site', "the video's first frame could not be looked at");
+  expect(await fixtureAttachments(page)).toEqual([]);
 });
 
 test('X: "remove location data from this video" gives the site the .mov without its location', async ({ context }) => {
@@ -154,12 +138,12 @@ test('X: "remove location data from this video" gives the site the .mov without 
   const original = new Uint8Array(await readFile(path.join(SOURCE, 'hevc-location.mov')));
   expect((await readLocation(original)).hasLocation).toBe(true);
   await page.setInputFiles(X.input, path.join(SOURCE, 'hevc-location.mov'));
-  await expectWarning(page, 'Second Look: check this video', 'Photo taken at school', 'Remove location data from this video');
-  expect(await attachments(page)).toEqual([]);
+  await expectImageWarning(page, 'Second Look: check this video', 'Photo taken at school', 'Remove location data from this video');
+  expect(await fixtureAttachments(page)).toEqual([]);
   await clickInWarning(page, 'Remove location data from this video');
-  await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.name, a.type])).toEqual([['input', 'hevc-location.mov', 'video/quicktime']]);
-  const clean = new Uint8Array(Buffer.from((await attachments(page))[0]!.base64, 'base64'));
+  await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.name, a.type])).toEqual([['input', 'hevc-location.mov', 'video/quicktime']]);
+  const clean = new Uint8Array(Buffer.from((await fixtureAttachments(page))[0]!.base64, 'base64'));
   expect(clean.length).toBe(original.length); // location boxes become 'free' boxes of the same size
   expect(await readLocation(clean)).toMatchObject({ hasLocation: false });
-  await expectWarning(page, 'Location data removed: the video now attached has no location in it.');
+  await expectImageWarning(page, 'Location data removed: the video now attached has no location in it.');
 });

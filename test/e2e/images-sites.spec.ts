@@ -14,34 +14,14 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, PAGES, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, openOptions, overlaps, PAGES, SITES, test, warningPanelBox, warningText, type Box } from './harness';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
 const TEXT = 'Lovely afternoon in the sunshine';
 
-/** Like the harness's expectWarning, with room for the image checks on a loaded machine. */
-async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      async () => {
-        text = await warningText(page);
-        return parts.every((p) => text.includes(p));
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-  return text;
-}
-
-interface FixtureAttachment {
-  via: string;
-  name: string;
-  removed?: boolean;
-}
-const attachments = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ via: a.via, name: a.name, removed: !!a.removed })));
+/** What the site was given, and whether it was taken out again with the site's ×. */
+const attachments = async (page: Page) => (await fixtureAttachments(page)).map((a) => ({ via: a.via, name: a.name, removed: !!a.removed }));
 
 /** Demo school, with its main site about 120 m from where photo.jpg was taken. */
 const schoolNearPhoto = (context: BrowserContext, extensionId: string) => demoSchoolAt(context, extensionId, [MAIN_SITE]);
@@ -85,7 +65,7 @@ const SITES_UNDER_TEST: Site[] = [
     url: PAGES.messenger.url,
     editor: '[role="textbox"][aria-label="Message"]',
     post: (p) => p.locator('[aria-label="Press enter to send"]'),
-    // Enter, as people do: the image warning sits over Messenger's send arrow (bottom right).
+    // Enter, as people do (the composer runs along the bottom, its send arrow at the right end).
     send: async (p, site) => {
       await p.click(site.editor);
       await p.keyboard.press('Enter');
@@ -186,6 +166,10 @@ const X: Site = {
   remove: '[data-testid="attachments"] [aria-label="Remove media"]',
 };
 
+// Every test has its own browser profile (the harness's context) and sets the school up itself:
+// they share nothing, so they spread over the workers.
+test.describe.configure({ mode: 'parallel' });
+
 test.beforeEach(async ({ context, extensionId }) => {
   await schoolNearPhoto(context, extensionId);
 });
@@ -223,8 +207,30 @@ const send = (page: Page, site: Site) => (site.send ? site.send(page, site) : si
 
 async function expectHeld(page: Page, site: Site): Promise<void> {
   await send(page, site);
-  await expectWarning(page, 'Your post has not been sent. This photo may break');
+  await expectImageWarning(page, 'Your post has not been sent. This photo may break');
   expect(await fixturePosts(page)).toEqual([]);
+}
+
+const boxOf = async (l: Locator): Promise<Box> => {
+  const b = (await l.boundingBox())!;
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+};
+
+/**
+ * The image warning (its column of chips and panels, in the closed root) is inside the window and
+ * covers neither the composer's editor nor the site's own Send / Post: the user can still see what
+ * they wrote and reach the button.
+ */
+async function expectBesideComposer(page: Page, site: Site): Promise<Box> {
+  await expect.poll(() => warningPanelBox(page, 'wrap')).not.toBeNull();
+  const warning = (await warningPanelBox(page, 'wrap'))!;
+  const vp = page.viewportSize()!;
+  expect(warning.x >= 0 && warning.y >= 0 && warning.x + warning.w <= vp.width && warning.y + warning.h <= vp.height, `warning ${JSON.stringify(warning)} outside ${vp.width} × ${vp.height}`).toBe(true);
+  const send = await boxOf(site.post(page));
+  expect(overlaps(warning, send), `warning ${JSON.stringify(warning)} over ${site.name}'s send button ${JSON.stringify(send)}`).toBe(false);
+  const editor = await boxOf(page.locator(site.editor));
+  expect(overlaps(warning, editor), `warning ${JSON.stringify(warning)} over the composer ${JSON.stringify(editor)}`).toBe(false);
+  return warning;
 }
 
 async function expectPosted(page: Page, site: Site): Promise<void> {
@@ -237,18 +243,25 @@ for (const site of SITES_UNDER_TEST) {
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await pickPhoto(page, site);
-    await expectWarning(page, 'Checking image');
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
+    await expectImageWarning(page, 'Checking image');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
     // The site has not been given the photo: it carries location data nobody has answered for.
     expect(await attachments(page)).toEqual([]);
     await expectHeld(page, site);
+    await expectBesideComposer(page, site);
+    if (site.name === 'Messenger') {
+      await page.screenshot({ path: 'docs/screenshots/image-warning-messenger.png' });
+      // A smaller window: placed again, still clear of the composer and the send arrow.
+      await page.setViewportSize({ width: 760, height: 560 });
+      await expectBesideComposer(page, site);
+    }
   });
 
   test(`${site.name}: a photo taken at school, dropped on the composer, is checked and the post held`, async ({ context, extensionId }) => {
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await dropPhoto(page, site.dropOn);
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
     // A drop reaches the site at once; it shows the photo in the composer.
     await expect.poll(() => attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: false }]);
     await expectHeld(page, site);
@@ -274,7 +287,7 @@ for (const site of SITES_UNDER_TEST.filter((s) => s.paste)) {
     });
     await page.click(site.editor);
     await page.keyboard.press('Control+V');
-    await expectWarning(page, 'Checking image');
+    await expectImageWarning(page, 'Checking image');
     await expect.poll(() => attachments(page)).toEqual([{ via: 'paste', name: expect.stringMatching(/\.png$/), removed: false }]);
     // Pressed at once: the post goes when the check has found nothing (it waits if still running).
     await send(page, site);
@@ -288,7 +301,7 @@ for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITE
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await dropPhoto(page, site.dropOn);
-    await expectWarning(page, 'Photo taken at school', CLAUSE);
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE);
     await expectHeld(page, site);
     await page.click(site.remove);
     expect(await attachments(page)).toEqual([{ via: 'drop', name: 'photo.jpg', removed: true }]);
@@ -300,7 +313,7 @@ for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITE
     test.setTimeout(120_000);
     const page = await compose(context, extensionId, site);
     await pickPhoto(page, site);
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
     await expectHeld(page, site);
     await page.waitForTimeout(400);
     await clickInWarning(page, 'I have removed this photo from my post');

@@ -10,37 +10,12 @@ import exifr from 'exifr';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickInWarning, expect, fixturePosts, demoSchoolAt, MAIN_SITE, SITES, test, warningText } from './harness';
+import { clickInWarning, expect, expectImageWarning, fixtureAttachments, fixturePosts, demoSchoolAt, MAIN_SITE, overlaps, SITES, test, warningPanelBox, warningText, type Box } from './harness';
 import { TESS_CORE } from '../../src/offscreen/tess-core';
-
-/** Like the harness's expectWarning, with room for OCR and face detection on a loaded machine. */
-async function expectWarning(page: Page, ...parts: string[]): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      async () => {
-        text = await warningText(page);
-        if (process.env.SL_DEBUG) console.log('warning:', text);
-        return parts.every((p) => text.includes(p));
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-  return text;
-}
+import { recordNameWebm } from '../fixtures/images/canvas-media.mjs';
 
 const PHOTO = path.resolve('../shared/data/generated/photo.jpg'); // EXIF GPS 51.50135 N, 0.14189 W
 const CLAUSE = 'images "identifying sensitive school or Local Authority premises"';
-
-interface FixtureAttachment {
-  via: string;
-  name: string;
-  type: string;
-  size: number;
-  base64: string;
-}
-const attachments = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __fixture: { attachments: FixtureAttachment[] } }).__fixture.attachments.map((a) => ({ ...a })));
 
 /** Demo school, with its main site about 120 m from where photo.jpg was taken. */
 const schoolNearPhoto = (context: BrowserContext, extensionId: string) => demoSchoolAt(context, extensionId, [MAIN_SITE]);
@@ -112,12 +87,31 @@ function expectOnlyExtensionUrls(urls: string[], extensionId: string): void {
   expect(foreign, 'offscreen document loads outside the extension').toEqual([]);
 }
 
+const boxOf = async (page: Page, selector: string): Promise<Box> => {
+  const b = (await page.locator(selector).first().boundingBox())!;
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+};
+
+/** The image warning is inside the window and covers neither the composer's editor nor its Post button. */
+async function expectBesideComposer(page: Page, site: { editor: string; post: string }): Promise<void> {
+  await expect.poll(() => warningPanelBox(page, 'wrap')).not.toBeNull();
+  const warning = (await warningPanelBox(page, 'wrap'))!;
+  const vp = page.viewportSize()!;
+  expect(warning.x >= 0 && warning.y >= 0 && warning.x + warning.w <= vp.width && warning.y + warning.h <= vp.height, `warning ${JSON.stringify(warning)} outside the window`).toBe(true);
+  for (const [what, selector] of [['Post', site.post], ['the composer', site.editor]] as const) {
+    const b = await boxOf(page, selector);
+    expect(overlaps(warning, b), `warning ${JSON.stringify(warning)} over ${what} ${JSON.stringify(b)}`).toBe(false);
+  }
+}
+
 test.beforeEach(async ({ context, extensionId }) => {
   await schoolNearPhoto(context, extensionId);
 });
 
+const X = { name: 'X', url: SITES.x.url, editor: '[data-testid="tweetTextarea_0"]', post: '[data-testid="tweetButtonInline"]', input: '[data-testid="fileInput"]' };
+
 const SITES_UNDER_TEST = [
-  { name: 'X', url: SITES.x.url, editor: '[data-testid="tweetTextarea_0"]', post: '[data-testid="tweetButtonInline"]', input: '[data-testid="fileInput"]' },
+  X,
   {
     name: 'Facebook',
     url: SITES.facebook.url,
@@ -141,26 +135,31 @@ for (const site of SITES_UNDER_TEST) {
     await page.click(site.editor);
     await page.keyboard.type('Lovely afternoon in the sunshine');
     await page.setInputFiles(site.input, PHOTO);
-    await expectWarning(page, 'Checking image');
-    const text = await expectWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
+    await expectImageWarning(page, 'Checking image');
+    const text = await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Remove location data from this photo');
     expect(text).toContain('Post anyway');
     // The site has not been given the photo yet: it carries location data nobody has answered for.
-    expect(await attachments(page)).toEqual([]);
+    expect(await fixtureAttachments(page)).toEqual([]);
 
     await page.click(site.post);
-    await expectWarning(page, 'Your post has not been sent. This photo may break');
+    await expectImageWarning(page, 'Your post has not been sent. This photo may break');
     expect(await fixturePosts(page)).toEqual([]);
+    // Beside the composer, over neither it nor Post; and again after the page scrolls.
+    await expectBesideComposer(page, site);
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(200);
+    await expectBesideComposer(page, site);
 
     await clickInWarning(page, 'Remove location data from this photo');
-    await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.name, a.type, a.base64.length > 0])).toEqual([['input', 'photo.jpg', 'image/jpeg', true]]);
-    const [att] = await attachments(page);
+    await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.name, a.type, a.base64.length > 0])).toEqual([['input', 'photo.jpg', 'image/jpeg', true]]);
+    const [att] = await fixtureAttachments(page);
     const clean = Buffer.from(att!.base64, 'base64');
     const original = await readFile(PHOTO);
     expect(await exifr.gps(original)).toMatchObject({ latitude: expect.closeTo(51.50135, 4) });
     expect(clean.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // still a JPEG
     expect(await exifr.gps(clean)).toBeUndefined();
     expect(await exifr.parse(clean, { gps: true }).catch(() => undefined)).toBeFalsy();
-    await expectWarning(page, 'Location data removed');
+    await expectImageWarning(page, 'Location data removed');
 
     // The location finding is answered; nothing else stands, so Post goes.
     if (!(await warningText(page)).includes('Post anyway')) {
@@ -192,11 +191,11 @@ for (const site of SITES_UNDER_TEST) {
     for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
     await cdp.detach();
 
-    await expectWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'Save a copy without location data');
     // A drop goes to the site at once (it cannot be held back like a file input's change).
-    await expect.poll(async () => (await attachments(page)).map((a) => a.via)).toEqual(['drop']);
+    await expect.poll(async () => (await fixtureAttachments(page)).map((a) => a.via)).toEqual(['drop']);
     await page.click(site.post);
-    await expectWarning(page, 'Your post has not been sent. This photo may break');
+    await expectImageWarning(page, 'Your post has not been sent. This photo may break');
     expect(await fixturePosts(page)).toEqual([]);
 
     const download = page.waitForEvent('download');
@@ -206,7 +205,7 @@ for (const site of SITES_UNDER_TEST) {
     expect((await download).suggestedFilename()).toBe('photo-no-location.jpg');
     expect(clean.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(await exifr.gps(clean)).toBeUndefined();
-    await expectWarning(page, 'A copy without location data was saved');
+    await expectImageWarning(page, 'A copy without location data was saved');
 
     // The photo is still in the post: Post stays held until the user says otherwise.
     await page.click(site.post);
@@ -236,13 +235,13 @@ for (const site of SITES_UNDER_TEST) {
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
     });
     await page.keyboard.press('Control+V');
-    await expectWarning(page, 'Checking image');
+    await expectImageWarning(page, 'Checking image');
     // Pressed while the check runs: held, and the chip says the post is waiting.
     await page.click(site.post);
     expect(await fixturePosts(page)).toEqual([]);
-    await expect.poll(async () => (await attachments(page)).map((a) => a.via)).toEqual(['paste']);
+    await expect.poll(async () => (await fixtureAttachments(page)).map((a) => a.via)).toEqual(['paste']);
     // Then the verdict: the name in the picture, with the clause; the post stays held.
-    await expectWarning(page, 'Name visible in an image', "A pupil's name can be read in this image.", 'Policy: §6.9');
+    await expectImageWarning(page, 'Name visible in an image', "A pupil's name can be read in this image.", 'Policy: §6.9');
     expect(await fixturePosts(page)).toEqual([]);
     await page.waitForTimeout(400);
     await clickInWarning(page, 'Post anyway');
@@ -251,40 +250,28 @@ for (const site of SITES_UNDER_TEST) {
   });
 }
 
+test('X: a text warning and an image warning about one post: side by side, neither over the other, the composer or Post', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  await page.goto(SITES.x.url);
+  await page.click(X.editor);
+  await page.keyboard.type('Well done Evie Carter at Holbrook Primary today', { delay: 5 });
+  await expectImageWarning(page, "Pupil's name");
+  await page.setInputFiles(X.input, PHOTO);
+  await expectImageWarning(page, 'Photo taken at school', "Pupil's name");
+  await expectBesideComposer(page, X);
+  // The text warning's panel is the one with class `floating` (the image warning's are in `wrap`).
+  const text = (await warningPanelBox(page, 'floating'))!;
+  const image = (await warningPanelBox(page, 'wrap'))!;
+  expect(overlaps(text, image), `text warning ${JSON.stringify(text)}, image warning ${JSON.stringify(image)}`).toBe(false);
+});
+
 test('X: a video is checked on its first frame (a pupil\'s name on the opening title)', async ({ context }) => {
   test.setTimeout(120_000);
   const page = await context.newPage();
   await page.goto(SITES.x.url);
   // A short WebM whose frames show a name, recorded here from a canvas (MediaRecorder).
-  const webm = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 240;
-    const g = canvas.getContext('2d')!;
-    const draw = () => {
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, 640, 240);
-      g.fillStyle = '#000';
-      g.font = '48px sans-serif';
-      g.fillText('Well done Evie Carter', 40, 140);
-    };
-    draw();
-    const rec = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
-    const chunks: Blob[] = [];
-    rec.ondataavailable = (e) => chunks.push(e.data);
-    const done = new Promise((r) => (rec.onstop = r));
-    rec.start();
-    for (let i = 0; i < 8; i++) {
-      draw();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    rec.stop();
-    await done;
-    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return btoa(bin);
-  });
+  const webm = await page.evaluate(recordNameWebm);
   await page.click('[data-testid="tweetTextarea_0"]');
   await page.keyboard.type('Our assembly');
   // From a file on disk, so the choice arrives as the browser's own (trusted) change: Playwright sets
@@ -292,12 +279,12 @@ test('X: a video is checked on its first frame (a pupil\'s name on the opening t
   const file = test.info().outputPath('assembly.webm');
   await writeFile(file, Buffer.from(webm, 'base64'));
   await page.setInputFiles('[data-testid="fileInput"]', file);
-  await expectWarning(page, 'Checking image');
-  await expectWarning(page, 'Second Look: check this video', 'Name visible in an image', "A pupil's name can be read in this image.");
+  await expectImageWarning(page, 'Checking image');
+  await expectImageWarning(page, 'Second Look: check this video', 'Name visible in an image', "A pupil's name can be read in this image.");
   // No location in this video: the site is given it at once, and Post is held for the name.
-  await expect.poll(async () => (await attachments(page)).map((a) => [a.via, a.type])).toEqual([['input', 'video/webm']]);
+  await expect.poll(async () => (await fixtureAttachments(page)).map((a) => [a.via, a.type])).toEqual([['input', 'video/webm']]);
   await page.click('[data-testid="tweetButtonInline"]');
-  await expectWarning(page, 'Your post has not been sent. This video may break');
+  await expectImageWarning(page, 'Your post has not been sent. This video may break');
   expect(await fixturePosts(page)).toEqual([]);
 });
 
@@ -309,7 +296,7 @@ test('X: files a page attaches by script (untrusted events) are not checked and 
   // Playwright sets a buffer through a page script with untrusted input/change events, as a
   // hostile page could: the photo has GPS at the school, yet nothing is checked or held.
   await page.setInputFiles('[data-testid="fileInput"]', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await readFile(PHOTO) });
-  await expect.poll(async () => (await attachments(page)).map((a) => a.name)).toEqual(['photo.jpg']);
+  await expect.poll(async () => (await fixtureAttachments(page)).map((a) => a.name)).toEqual(['photo.jpg']);
   // A paste the page makes up is ignored too.
   await page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

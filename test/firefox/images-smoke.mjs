@@ -20,6 +20,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { drawCertificatePng, recordNameWebm } from '../fixtures/images/canvas-media.mjs';
 import { fail, FIXTURE, installAndLoadDemo, launchFirefox, OUT, waitFor, warningText } from './launch.mjs';
 
 const DATA = path.resolve('../shared/data/generated');
@@ -103,19 +104,7 @@ try {
 
   // A certificate with a pupil's name on it (drawn here, as in test/e2e/images.spec.ts): OCR.
   await compose('Certificates today');
-  const png = await page.evaluate(async () => {
-    const c = new OffscreenCanvas(900, 300);
-    const g = c.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, 900, 300);
-    g.fillStyle = '#000';
-    g.font = '56px sans-serif';
-    g.fillText('Well done Evie Carter', 60, 170);
-    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return btoa(bin);
-  });
+  const png = await page.evaluate(drawCertificatePng);
   const certificate = path.join(OUT, 'certificate.png');
   await writeFile(certificate, Buffer.from(png, 'base64'));
   const ocr = await expectFinding('the name in the picture (OCR)', certificate, ['Name visible in an image', "A pupil's name can be read in this image."]);
@@ -135,35 +124,7 @@ try {
   // A video whose frames show a pupil's name (recorded here from a canvas, as in the Chrome e2e):
   // the background page's <video> gives its first frame to the same OCR.
   await compose('Prize giving');
-  const webm = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 240;
-    const g = canvas.getContext('2d');
-    const draw = () => {
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, 640, 240);
-      g.fillStyle = '#000';
-      g.font = '48px sans-serif';
-      g.fillText('Well done Evie Carter', 40, 140);
-    };
-    draw();
-    const rec = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
-    const chunks = [];
-    rec.ondataavailable = (e) => chunks.push(e.data);
-    const done = new Promise((r) => (rec.onstop = r));
-    rec.start();
-    for (let i = 0; i < 8; i++) {
-      draw();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    rec.stop();
-    await done;
-    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return btoa(bin);
-  });
+  const webm = await page.evaluate(recordNameWebm);
   const video = path.join(OUT, 'name.webm');
   await writeFile(video, Buffer.from(webm, 'base64'));
   const frame = await expectFinding('the name on the video\'s first frame', video, ['Second Look: check this video', 'Name visible in an image']);
