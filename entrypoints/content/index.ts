@@ -54,6 +54,7 @@ export default defineContentScript({
       stripImage: (req) => browser.runtime.sendMessage({ type: 'stripImage', ...req }) as Promise<ImageStripResponse>,
       composerFor: (target) => controller?.composerFor(target) ?? null,
       placeFor: (composer) => controller?.composerBoxes(composer) ?? null,
+      nounFor: (composer) => controller?.attachmentNoun(composer) ?? null,
       caption: () => {
         const editor = controller?.currentEditor();
         return editor ? readEditor(editor).text : '';

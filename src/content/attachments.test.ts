@@ -40,6 +40,7 @@ function setup(
   verdictFor: (name: string) => ImageVerdict | 'unsupported',
   composerFor?: (target: Element) => HTMLElement | null,
   placeFor?: (composer: HTMLElement | null) => { anchor: Rect; avoid: Rect[] } | null,
+  nounFor?: (composer: HTMLElement | null) => 'comment' | 'message' | null,
 ) {
   ac = new AbortController();
   const views: (ImageViewModel | null)[] = [];
@@ -53,6 +54,7 @@ function setup(
     cleanChipMs: 10_000,
     ...(composerFor ? { composerFor } : {}),
     ...(placeFor ? { placeFor } : {}),
+    ...(nounFor ? { nounFor } : {}),
     checkImage: (req) => {
       sent.push(req);
       const name = atob(req.data);
@@ -356,5 +358,39 @@ describe('the warning is placed by its composer', () => {
     choose(siteInput().input, [file('class.jpg')]);
     await settle();
     expect(t.last()?.anchor).toBeUndefined();
+  });
+});
+
+describe('the warning names what the composer sends', () => {
+  it('a photo in a message composer: the view says "message" (the controller asks the site adapter)', async () => {
+    document.body.innerHTML = `<div class="dm"><div data-testid="tweetTextarea_0" contenteditable="true" role="textbox">Hi</div><input type="file" id="f0"></div>`;
+    let controller: Controller | null = null;
+    const t = setup(
+      () => PEOPLE,
+      (target) => controller!.composerFor(target),
+      undefined,
+      (composer) => controller!.attachmentNoun(composer),
+    );
+    controller = new Controller({
+      adapter: { ...x, surfaceOf: () => 'message' },
+      win: window,
+      signal: ac.signal,
+      check: async () => ({ ok: true, findings: [] }),
+      mountLayer: () => ({ update() {}, destroy() {} }),
+      images: t.watcher,
+    });
+    choose(document.getElementById('f0') as HTMLInputElement, [file('class.jpg')]);
+    await settle();
+    expect(t.last()!.items.map((i) => i.noun)).toEqual(['message']);
+  });
+
+  it('a post composer: no noun (the post wording)', async () => {
+    document.body.innerHTML = `<div><div data-testid="tweetTextarea_0" contenteditable="true" role="textbox">Hi</div><input type="file" id="f0"></div>`;
+    let controller: Controller | null = null;
+    const t = setup(() => PEOPLE, (target) => controller!.composerFor(target), undefined, (composer) => controller!.attachmentNoun(composer));
+    controller = new Controller({ adapter: x, win: window, signal: ac.signal, check: async () => ({ ok: true, findings: [] }), mountLayer: () => ({ update() {}, destroy() {} }), images: t.watcher });
+    choose(document.getElementById('f0') as HTMLInputElement, [file('class.jpg')]);
+    await settle();
+    expect(t.last()!.items.map((i) => i.noun)).toEqual([undefined]);
   });
 });

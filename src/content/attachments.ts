@@ -53,6 +53,8 @@ export interface AttachmentDeps {
    * `avoid` (its Send / Post button), viewport px. Null (or no dep): the window's bottom right.
    */
   placeFor?(composer: HTMLElement | null): { anchor: Rect; avoid: Rect[] } | null;
+  /** What the composer sends, when not a post (the warning says "your comment", "your message"). */
+  nounFor?(composer: HTMLElement | null): 'comment' | 'message' | null;
   /** How long a finished "nothing found" chip stays up. */
   cleanChipMs?: number;
 }
@@ -498,7 +500,10 @@ export class AttachmentWatcher {
   }
 
   private render(): void {
-    const items = this.items.map(({ file: _f, input: _i, pending: _p, composer: _c, gate: _g, ...view }) => view);
+    const items = this.items.map(({ file: _f, input: _i, pending: _p, composer, gate: _g, ...view }) => {
+      const noun = this.deps.nounFor?.(composer) ?? null;
+      return noun ? { ...view, noun } : view;
+    });
     if (!items.length && !this.layer) return;
     this.layer ??= this.deps.mountLayer(this.actions);
     const vm: ImageViewModel = { items, held: this.held, waiting: this.waiting, focusToken: this.focusToken, ...this.placement() };

@@ -173,6 +173,14 @@ export class Controller {
     return controls;
   }
 
+  /** What the composer of an attachment (or the editor the user is in) sends, when not a post. */
+  attachmentNoun(composer: HTMLElement | null): 'comment' | 'message' | null {
+    const editor = composer?.isConnected ? composer : this.currentEditor();
+    if (!editor) return null;
+    const surface = this.deps.adapter.surfaceOf(editor);
+    return surface === 'comment' || surface === 'message' ? surface : null;
+  }
+
   /** The editor the user is in (for the attachment checks' caption). */
   currentEditor(): HTMLElement | null {
     return this.current?.isConnected ? this.current : null;

@@ -26,6 +26,12 @@ describe('youtube adapter', () => {
     expect(youtube.surfaceOf(ed!)).toBe('comment');
   });
 
+  it("the channel's post composer (the same comment box inside ytd-backstage-post-dialog-renderer) is a post", () => {
+    document.body.innerHTML = `<ytd-backstage-post-dialog-renderer>${FIXTURE('Post', 'What is on your mind?')}</ytd-backstage-post-dialog-renderer>`;
+    const ed = youtube.editorFrom(pathOf($(document, '#t')));
+    expect(youtube.surfaceOf(ed!)).toBe('post');
+  });
+
   it('submit: the #submit-button button and labelled controls in a commentbox; not Cancel, not a comment\'s Reply', () => {
     expect(youtube.submitControlFrom(pathOf($(document, '#submit div')))?.id).toBe('submit');
     expect(youtube.submitControlFrom(pathOf($(document, '#labelled')))?.id).toBe('labelled');

@@ -37,6 +37,8 @@ export const youtube: SiteAdapter = {
     return genericEditorFrom(path);
   },
   surfaceOf(editor) {
+    // A channel's post composer reuses the comment box; what it sends is a post.
+    if (closestDeep(editor, 'ytd-backstage-post-dialog-renderer')) return 'post';
     if (closestDeep(editor, 'ytd-commentbox, ytd-comment-simplebox-renderer, ytd-comment-reply-dialog-renderer')) return 'comment';
     return genericSurfaceOf(editor);
   },

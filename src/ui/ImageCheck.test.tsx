@@ -110,3 +110,29 @@ describe('where the warning goes', () => {
     expect(wrapOf(container).style.left).toBe('');
   });
 });
+
+describe('the words follow what the composer sends', () => {
+  const people: ImageVerdict = {
+    findings: [{ rule: 'photo-people', severity: 'high', title: 'People in a photo', clause: '§6.9', detail: 'This photo shows 2 people.' }],
+    hasLocation: false,
+    skipped: [],
+  };
+  const held = (a: AttachmentView) => render(<ImageLayer vm={{ items: [a], held: true, waiting: false, focusToken: 0 }} actions={actions} />);
+
+  it.each([
+    [undefined, false, 'Your post has not been sent. This photo may break', 'I have removed this photo from my post'],
+    ['message', false, 'Your message has not been sent. This photo may break', 'I have removed this photo from my message'],
+    ['comment', true, 'Your comment has not been sent. This video may break', 'I have removed this video from my comment'],
+  ] as const)('%s (video: %s)', (noun, video, summary, removed) => {
+    held({ ...item(people, video), ...(noun ? { noun } : {}) });
+    expect(screen.getByText(new RegExp(summary))).toBeTruthy();
+    expect(screen.getByText(removed)).toBeTruthy();
+  });
+
+  it('in Welsh, a message: "Dydy eich neges ddim wedi’i hanfon"', () => {
+    setLocale('cy');
+    held({ ...item(people), noun: 'message' });
+    expect(screen.getByText(/Dydy eich neges ddim wedi’i hanfon\. Gallai’r llun hwn/)).toBeTruthy();
+    expect(screen.getByText('Rydw i wedi tynnu’r llun hwn o fy neges')).toBeTruthy();
+  });
+});

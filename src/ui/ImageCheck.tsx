@@ -25,6 +25,8 @@ export interface AttachmentView {
   allowed: boolean;
   /** A video (the words say "video", not "photo"). */
   video?: boolean;
+  /** What the composer sends, when not a post: the words say "your comment", "your message". */
+  noun?: 'comment' | 'message';
   /** "input": the clean copy can replace the file in the site's own file input; else it is saved. */
   source: 'input' | 'paste' | 'drop';
   /** After "remove location data": what happened, in words. */
@@ -81,9 +83,9 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
 
   const summary = (a: AttachmentView) =>
     a.allowed
-      ? t(a.video ? 'image.allowed.video' : 'image.allowed')
+      ? t(keyFor('image.allowed', a))
       : vm.held
-        ? t(a.video ? 'image.held.video' : 'image.held')
+        ? t(keyFor('image.held', a))
         : t(a.video ? 'image.maybe.video' : 'image.maybe');
 
   return (
@@ -117,7 +119,7 @@ export function ImageLayer({ vm, actions }: { vm: ImageViewModel | null; actions
               )}
               {(a.saved || hasStandingFinding(a)) && (
                 <button type="button" class="removed" onClick={(e) => actions.onDismiss(a.id, e)}>
-                  {t(a.video ? 'image.removed.video' : 'image.removed')}
+                  {t(keyFor('image.removed', a))}
                 </button>
               )}
               {!a.allowed && (
@@ -151,7 +153,7 @@ function worst(a: AttachmentView): string {
 function statusLine(a: AttachmentView, waiting: boolean): string {
   switch (a.status) {
     case 'checking':
-      return waiting ? t('image.checkingHeld') : t('image.checking');
+      return waiting ? t(a.noun ? `image.checkingHeld.${a.noun}` : 'image.checkingHeld') : t('image.checking');
     case 'failed':
       return t('image.failed');
     case 'too-large':
@@ -191,4 +193,11 @@ export function detailText(f: ImageVerdict['findings'][number]): string {
   if (!f.say) return f.detail;
   const { where, ...rest } = f.say.params ?? {};
   return t(f.say.key, where ? { ...rest, where: t(`image.where.${where}`) } : rest);
+}
+
+/** Whole sentences per composer and medium (Welsh: "eich neges … wedi’i hanfon"), never a noun slotted in. */
+function keyFor<K extends 'image.held' | 'image.allowed' | 'image.removed'>(base: K, a: AttachmentView) {
+  const noun = a.noun ? (`.${a.noun}` as const) : ('' as const);
+  const medium = a.video ? ('.video' as const) : ('' as const);
+  return `${base}${noun}${medium}` as const;
 }

@@ -42,6 +42,8 @@ async function addMastodon(context: BrowserContext, extensionId: string): Promis
 interface Site {
   name: string;
   url: string;
+  /** What the composer sends, as the warning words it (a post unless said). */
+  noun?: 'comment' | 'message';
   /** Opens the composer when the page does not show one at load. */
   open?: (page: Page) => Promise<void>;
   editor: string;
@@ -62,6 +64,7 @@ interface Site {
 const SITES_UNDER_TEST: Site[] = [
   {
     name: 'Messenger',
+    noun: 'message',
     url: PAGES.messenger.url,
     editor: '[role="textbox"][aria-label="Message"]',
     post: (p) => p.locator('[aria-label="Press enter to send"]'),
@@ -136,6 +139,7 @@ const SITES_UNDER_TEST: Site[] = [
   },
   {
     name: 'Reddit',
+    noun: 'comment',
     paste: true,
     url: SITES.reddit.url,
     editor: 'shreddit-composer [slot="rte"]',
@@ -207,7 +211,7 @@ const send = (page: Page, site: Site) => (site.send ? site.send(page, site) : si
 
 async function expectHeld(page: Page, site: Site): Promise<void> {
   await send(page, site);
-  await expectImageWarning(page, 'Your post has not been sent. This photo may break');
+  await expectImageWarning(page, `Your ${site.noun ?? 'post'} has not been sent. This photo may break`);
   expect(await fixturePosts(page)).toEqual([]);
 }
 
@@ -309,14 +313,15 @@ for (const site of [X, SITES_UNDER_TEST.find((s) => s.name === 'Bluesky')!, SITE
     await expectPosted(page, site);
   });
 
-  test(`${site.name}: "I have removed this photo from my post" drops the finding; a held-back photo never reaches the site`, async ({ context, extensionId }) => {
+  test(`${site.name}: "I have removed this photo from my ${site.noun ?? 'post'}" drops the finding; a held-back photo never reaches the site`, async ({ context, extensionId }) => {
     test.setTimeout(120_000);
+    const removed = `I have removed this photo from my ${site.noun ?? 'post'}`;
     const page = await compose(context, extensionId, site);
     await pickPhoto(page, site);
-    await expectImageWarning(page, 'Photo taken at school', CLAUSE, 'I have removed this photo from my post');
+    await expectImageWarning(page, 'Photo taken at school', CLAUSE, removed);
     await expectHeld(page, site);
     await page.waitForTimeout(400);
-    await clickInWarning(page, 'I have removed this photo from my post');
+    await clickInWarning(page, removed);
     await expect.poll(() => warningText(page)).not.toContain('Photo taken at school');
     await expectPosted(page, site);
     // The site was never given the photo the user took back.
