@@ -81,6 +81,44 @@ const REASONS = ['for excellent reading', 'for kindness to others', 'for a super
 const FONTS = ['DejaVu Serif', 'DejaVu Sans', 'Liberation Serif', 'Liberation Sans', 'DejaVu Sans Condensed', 'Liberation Sans Narrow'];
 const SCHOOL = 'Holbrook Primary School';
 
+const photoUrl = (p: string) => dataUrl(readFileSync(p), p.endsWith('.png') ? 'image/png' : 'image/jpeg');
+
+/**
+ * A logo placed in a scene (printed, on a fabric patch or on a sign, by `k`): size, place, rotation,
+ * shear, opacity, tint, blur, noise and JPEG quality drawn from `r` (in a fixed order: the committed
+ * labels depend on it), over one of `photos` or a synthetic scene. Returns the spec and its words.
+ */
+function placedScene(r: () => number, logoSrc: string, k: number, seed: number, photos: readonly string[]) {
+  const w = r() < 0.5 ? 1600 : 1200;
+  const h = Math.round(w * 0.75);
+  const size = w * (0.07 + r() * 0.28);
+  const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
+  const usePhoto = r() < 0.6;
+  const bg = usePhoto ? photoUrl(photos[Math.floor(r() * photos.length)] as string) : null;
+  const spec = {
+    w,
+    h,
+    seed,
+    bg,
+    logo: {
+      src: logoSrc,
+      cx: w * (0.2 + r() * 0.6),
+      cy: h * (0.25 + r() * 0.5),
+      size,
+      angle: (r() - 0.5) * 0.8,
+      skew: (r() - 0.5) * 0.3,
+      alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
+      mode,
+      tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
+      filter: mode === 'fabric' ? 'saturate(0.7)' : '',
+    },
+    blur: r() * 1.2,
+    noise: r() * 12,
+    quality: 0.6 + r() * 0.3,
+  };
+  return { spec, d: `${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}` };
+}
+
 async function main(): Promise<void> {
   rmSync(GEN, { recursive: true, force: true });
   mkdirSync(join(GEN, 'logos'), { recursive: true });
@@ -142,7 +180,6 @@ async function main(): Promise<void> {
   photos.fresh = [4, 5, 6]
     .map((i) => join(FACE_DEMO, `sample${i}.jpg`))
     .concat(PKG_IMAGES.map((p) => require.resolve(p)), join(DIR, 'source/photo.jpg'));
-  const photoUrl = (p: string) => dataUrl(readFileSync(p), p.endsWith('.png') ? 'image/png' : 'image/jpeg');
 
   const labels: Label[] = [];
   const write = (name: string, bytes: Uint8Array, label: Omit<Label, 'file'>) => {
@@ -176,39 +213,8 @@ async function main(): Promise<void> {
       }
       // The logo inside a photo.
       for (let k = 0; k < 14; k++) {
-        const w = r() < 0.5 ? 1600 : 1200;
-        const h = Math.round(w * 0.75);
-        const size = w * (0.07 + r() * 0.28);
-        const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
-        const usePhoto = r() < 0.6;
-        const bg = usePhoto ? photoUrl(photos[split][Math.floor(r() * photos[split].length)] as string) : null;
-        const spec = {
-          w,
-          h,
-          seed: base + li * 100 + k,
-          bg,
-          logo: {
-            src: logoUrl[li],
-            cx: w * (0.2 + r() * 0.6),
-            cy: h * (0.25 + r() * 0.5),
-            size,
-            angle: (r() - 0.5) * 0.8,
-            skew: (r() - 0.5) * 0.3,
-            alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
-            mode,
-            tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
-            filter: mode === 'fabric' ? 'saturate(0.7)' : '',
-          },
-          blur: r() * 1.2,
-          noise: r() * 12,
-          quality: 0.6 + r() * 0.3,
-        };
-        write(`logo-${split}-L${li}-scene${k}.jpg`, fromDataUrl(await call('scene', spec)), {
-          split,
-          desc: `L${li} ${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}`,
-          logos: logoFiles,
-          logo: true,
-        });
+        const { spec, d } = placedScene(r, logoUrl[li] as string, k, base + li * 100 + k, photos[split]);
+        write(`logo-${split}-L${li}-scene${k}.jpg`, fromDataUrl(await call('scene', spec)), { split, desc: `L${li} ${d}`, logos: logoFiles, logo: true });
       }
       // Negatives for this school: photos and scenes without it, other schools' crests, other crests whole.
       for (let k = 0; k < 14; k++) {
@@ -382,36 +388,7 @@ async function main(): Promise<void> {
         const bytes = fromDataUrl(await call('whole', { ...w, src: logoUrl[li] }));
         write(`logo-${split}-L${li}-whole${k}.${w.type === 'image/png' ? 'png' : 'jpg'}`, bytes, { split, desc: `L${li} ${w.d}`, logos: logoFiles, logo: true });
       }
-      const placed = (src: number, k: number, seed: number) => {
-        const w = r() < 0.5 ? 1600 : 1200;
-        const h = Math.round(w * 0.75);
-        const size = w * (0.07 + r() * 0.28);
-        const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
-        const usePhoto = r() < 0.6;
-        const bg = usePhoto ? photoUrl(photos.fresh[Math.floor(r() * photos.fresh.length)] as string) : null;
-        const spec = {
-          w,
-          h,
-          seed,
-          bg,
-          logo: {
-            src: logoUrl[src],
-            cx: w * (0.2 + r() * 0.6),
-            cy: h * (0.25 + r() * 0.5),
-            size,
-            angle: (r() - 0.5) * 0.8,
-            skew: (r() - 0.5) * 0.3,
-            alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
-            mode,
-            tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
-            filter: mode === 'fabric' ? 'saturate(0.7)' : '',
-          },
-          blur: r() * 1.2,
-          noise: r() * 12,
-          quality: 0.6 + r() * 0.3,
-        };
-        return { spec, d: `${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}` };
-      };
+      const placed = (src: number, k: number, seed: number) => placedScene(r, logoUrl[src] as string, k, seed, photos.fresh);
       for (let k = 0; k < 14; k++) {
         const { spec, d } = placed(li, k, base + li * 100 + k);
         write(`logo-${split}-L${li}-scene${k}.jpg`, fromDataUrl(await call('scene', spec)), { split, desc: `L${li} ${d}`, logos: logoFiles, logo: true });
@@ -470,36 +447,8 @@ async function main(): Promise<void> {
         write(file, bytes, { ...neg, desc: `the near-twin ${logoName(twin)}, whole${k === 5 ? ', greyscale' : ''}` });
         continue;
       }
-      const w = r() < 0.5 ? 1600 : 1200;
-      const h = Math.round(w * 0.75);
-      const size = w * (0.07 + r() * 0.28);
-      const mode = (['print', 'fabric', 'sign'] as const)[k % 3];
-      const usePhoto = r() < 0.6;
-      const spec = {
-        w,
-        h,
-        seed: 3000 + li * 100 + k,
-        bg: usePhoto ? photoUrl(photos.tune[Math.floor(r() * photos.tune.length)] as string) : null,
-        logo: {
-          src: logoUrl[twin],
-          cx: w * (0.2 + r() * 0.6),
-          cy: h * (0.25 + r() * 0.5),
-          size,
-          angle: (r() - 0.5) * 0.8,
-          skew: (r() - 0.5) * 0.3,
-          alpha: mode === 'fabric' ? 0.6 + r() * 0.3 : 0.85 + r() * 0.15,
-          mode,
-          tint: `hsl(${Math.floor(r() * 360)},40%,${20 + Math.floor(r() * 40)}%)`,
-          filter: mode === 'fabric' ? 'saturate(0.7)' : '',
-        },
-        blur: r() * 1.2,
-        noise: r() * 12,
-        quality: 0.6 + r() * 0.3,
-      };
-      write(file, fromDataUrl(await call('scene', spec)), {
-        ...neg,
-        desc: `the near-twin ${logoName(twin)}: ${mode}, ${Math.round((size / w) * 100)} % of the width, ${usePhoto ? 'photo' : 'synthetic scene'}`,
-      });
+      const { spec, d } = placedScene(r, logoUrl[twin] as string, k, 3000 + li * 100 + k, photos.tune);
+      write(file, fromDataUrl(await call('scene', spec)), { ...neg, desc: `the near-twin ${logoName(twin)}: ${d}` });
     }
   }
 
