@@ -226,22 +226,7 @@ export async function warningText(page: Page): Promise<string> {
 }
 
 export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): Promise<string> {
-  let text = '';
-  await lastSaid(
-    () =>
-      expect
-        .poll(
-          async () => {
-            text = await warningText(page);
-            return parts.every((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
-          },
-          { timeout: 10_000 },
-        )
-        .toBe(true),
-    parts,
-    () => text,
-  );
-  return text;
+  return waitForWarning(page, parts, 10_000);
 }
 
 /**
@@ -249,32 +234,27 @@ export async function expectWarning(page: Page, ...parts: (string | RegExp)[]): 
  * on a loaded machine. SL_DEBUG=1 prints what the warning said at each look.
  */
 export async function expectImageWarning(page: Page, ...parts: string[]): Promise<string> {
-  let text = '';
-  await lastSaid(
-    () =>
-      expect
-        .poll(
-          async () => {
-            text = await warningText(page);
-            if (process.env.SL_DEBUG) console.log('warning:', text);
-            return parts.every((p) => text.includes(p));
-          },
-          { timeout: 90_000 },
-        )
-        .toBe(true),
-    parts,
-    () => text,
-  );
-  return text;
+  return waitForWarning(page, parts, 90_000);
 }
 
-/** A failed wait for the warning says what the warning said last (so a CI failure can be read). */
-async function lastSaid(wait: () => Promise<unknown>, parts: readonly (string | RegExp)[], text: () => string): Promise<void> {
+/** Waits until the warning says every part; a failure says what the warning said last (so a CI failure can be read). */
+async function waitForWarning(page: Page, parts: readonly (string | RegExp)[], timeout: number): Promise<string> {
+  let text = '';
   try {
-    await wait();
+    await expect
+      .poll(
+        async () => {
+          text = await warningText(page);
+          if (process.env.SL_DEBUG) console.log('warning:', text);
+          return parts.every((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
+        },
+        { timeout },
+      )
+      .toBe(true);
   } catch (e) {
-    throw new Error(`The warning never said all of ${parts.map(String).join(' | ')}. Last it said: ${JSON.stringify(text() || '(no warning)')}`, { cause: e });
+    throw new Error(`The warning never said all of ${parts.map(String).join(' | ')}. Last it said: ${JSON.stringify(text || '(no warning)')}`, { cause: e });
   }
+  return text;
 }
 
 /** A file the fixture page took as an attachment (window.__fixture.attachments, test/fixtures/sites/src/fixture-api.ts). */
