@@ -4,6 +4,7 @@
  * request blocked and recorded, and helpers that see inside the warning's closed shadow root
  * through the DevTools protocol (page scripts cannot).
  */
+import type { FixtureAttachment } from '../fixtures/sites/src/fixture-api';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -255,18 +256,6 @@ async function waitForWarning(page: Page, parts: readonly (string | RegExp)[], t
     throw new Error(`The warning never said all of ${parts.map(String).join(' | ')}. Last it said: ${JSON.stringify(text || '(no warning)')}`, { cause: e });
   }
   return text;
-}
-
-/** A file the fixture page took as an attachment (window.__fixture.attachments, test/fixtures/sites/src/fixture-api.ts). */
-export interface FixtureAttachment {
-  surface: string;
-  via: 'input' | 'paste' | 'drop';
-  name: string;
-  type: string;
-  size: number;
-  base64: string;
-  /** Taken out of the post again with the site's own remove (×) button. */
-  removed?: boolean;
 }
 
 /** Every file the fixture page took as an attachment, in order, with its bytes (base64). */
