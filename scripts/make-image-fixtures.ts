@@ -133,41 +133,23 @@ async function main(): Promise<void> {
   const call = (fn: keyof Api, arg: unknown) =>
     page.evaluate(([f, a]) => (window as unknown as { fixtures: Api }).fixtures[f as keyof Api](...((Array.isArray(a) ? a : [a]) as [never, never])), [fn, arg] as const) as Promise<string>;
 
-  // Logos: L0 is the shared sample crest; L1–L9 synthetic.
+  // Logos: L0 is the shared sample crest; L1–L9 synthetic. `logos[at]` = generated/logos/<name>.png,
+  // drawn from seed `seed` (or as the near-twin of crest `seed`).
   const logos: string[] = ['source/logo.png'];
-  for (let i = 1; i <= 9; i++) {
-    const file = `generated/logos/L${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
-    logos.push(file);
-  }
+  const drawTo = async (name: string, at: number, seed: number, twin = false) => {
+    const file = `generated/logos/${name}.png`;
+    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', twin ? [seed, seed] : seed)));
+    logos[at] = file;
+  };
+  for (let i = 1; i <= 9; i++) await drawTo(`L${i}`, i, i);
   // Fresh split: L10–L16 (index = number), then the near-twins T10–T13 at indexes 20–23.
-  for (let i = 10; i <= 16; i++) {
-    const file = `generated/logos/L${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
-    logos[i] = file;
-  }
+  for (let i = 10; i <= 16; i++) await drawTo(`L${i}`, i, i);
   // Near-twins of the tune split's synthetic crests (T1–T3 at indexes 31–33): tuning negatives.
-  for (let i = 1; i <= 3; i++) {
-    const file = `generated/logos/T${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
-    logos[i + 30] = file;
-  }
-  for (let i = 10; i <= 13; i++) {
-    const file = `generated/logos/T${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
-    logos[i + 10] = file;
-  }
+  for (let i = 1; i <= 3; i++) await drawTo(`T${i}`, i + 30, i, true);
+  for (let i = 10; i <= 13; i++) await drawTo(`T${i}`, i + 10, i, true);
   // Second fresh split: L40–L48 (index = number), near-twins T40–T45 at indexes 60–65.
-  for (let i = 40; i <= 48; i++) {
-    const file = `generated/logos/L${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', i)));
-    logos[i] = file;
-  }
-  for (let i = 40; i <= 45; i++) {
-    const file = `generated/logos/T${i}.png`;
-    writeFileSync(join(DIR, file), fromDataUrl(await call('drawLogo', [i, i])));
-    logos[i + 20] = file;
-  }
+  for (let i = 40; i <= 48; i++) await drawTo(`L${i}`, i, i);
+  for (let i = 40; i <= 45; i++) await drawTo(`T${i}`, i + 20, i, true);
   const logoUrl = logos.map((f) => (f ? dataUrl(readFileSync(join(DIR, f)), 'image/png') : ''));
   const logoName = (i: number) => (i >= 60 ? `T${i - 20}` : i >= 40 ? `L${i}` : i >= 30 ? `T${i - 30}` : i >= 20 ? `T${i - 10}` : `L${i}`);
   const school: Record<'tune' | 'held-out', number[]> = { tune: [0, 1, 2, 3], 'held-out': [4, 5, 6] };
